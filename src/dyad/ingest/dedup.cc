@@ -1,0 +1,130 @@
+#include "dyad/ingest/dedup.h"
+
+#include <xxhash.h>
+
+#include <algorithm>
+
+namespace dyad {
+
+namespace {
+
+constexpr int kShingle = 5;
+constexpr int kRows = DuplicateDetector::kHashes / DuplicateDetector::kBands;
+
+bool IsSpaceByte(char c) {
+  return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+}
+
+// Lowercased ASCII words with punctuation stripped, hashed.
+std::vector<uint64_t> WordHashes(std::string_view text) {
+  std::vector<uint64_t> words;
+  std::string w;
+  auto flush = [&] {
+    if (!w.empty()) words.push_back(XXH64(w.data(), w.size(), 0));
+    w.clear();
+  };
+  for (char c : text) {
+    if (IsSpaceByte(c)) {
+      flush();
+    } else if ((c >= 'A' && c <= 'Z')) {
+      w.push_back(static_cast<char>(c - 'A' + 'a'));
+    } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+               static_cast<unsigned char>(c) >= 0x80) {
+      w.push_back(c);
+    }
+  }
+  flush();
+  return words;
+}
+
+uint64_t Mix(uint64_t x) {  // splitmix64 finalizer
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ULL;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebULL;
+  x ^= x >> 31;
+  return x;
+}
+
+uint64_t CollapsedHash(std::string_view text) {
+  XXH64_state_t* st = XXH64_createState();
+  XXH64_reset(st, 0);
+  bool space = false;
+  for (size_t i = 0; i < text.size();) {
+    size_t j = i;
+    while (j < text.size() && !IsSpaceByte(text[j])) ++j;
+    if (j > i) {
+      if (space) XXH64_update(st, " ", 1);
+      XXH64_update(st, text.data() + i, j - i);
+      space = true;
+    }
+    i = j + 1;
+  }
+  uint64_t h = XXH64_digest(st);
+  XXH64_freeState(st);
+  return h;
+}
+
+}  // namespace
+
+bool DuplicateDetector::Sign(std::string_view text, Signature* out) {
+  std::vector<uint64_t> words = WordHashes(text);
+  if (words.size() < static_cast<size_t>(kShingle) + 4) return false;
+  out->fill(~0ULL);
+  for (size_t i = 0; i + kShingle <= words.size(); ++i) {
+    uint64_t shingle = 0;
+    for (int k = 0; k < kShingle; ++k) shingle = Mix(shingle ^ words[i + k]);
+    for (int h = 0; h < kHashes; ++h) {
+      uint64_t v = Mix(shingle + 0x9e3779b97f4a7c15ULL * (h + 1));
+      (*out)[h] = std::min((*out)[h], v);
+    }
+  }
+  return true;
+}
+
+double DuplicateDetector::Similarity(const Signature& a, const Signature& b) {
+  int same = 0;
+  for (int h = 0; h < kHashes; ++h) same += a[h] == b[h];
+  return static_cast<double>(same) / kHashes;
+}
+
+std::optional<DuplicateOf> DuplicateDetector::Check(std::string_view id,
+                                                    std::string_view text) {
+  uint64_t exact = CollapsedHash(text);
+  if (auto it = exact_.find(exact); it != exact_.end())
+    return DuplicateOf{ids_[it->second], 1.0};
+  const auto index = static_cast<uint32_t>(ids_.size());
+  Signature sig;
+  bool comparable = Sign(text, &sig);
+  if (comparable) {
+    // Candidates share at least one band; the earliest best match wins.
+    std::optional<DuplicateOf> best;
+    uint32_t best_index = UINT32_MAX;
+    for (int b = 0; b < kBands; ++b) {
+      uint64_t key = XXH64(&sig[b * kRows], kRows * sizeof(uint64_t), b);
+      auto it = bands_[b].find(key);
+      if (it == bands_[b].end()) continue;
+      for (uint32_t other : it->second) {
+        double s = Similarity(sig, signatures_[other]);
+        if (s >= threshold_ &&
+            (!best || s > best->similarity ||
+             (s == best->similarity && other < best_index))) {
+          best = DuplicateOf{ids_[other], s};
+          best_index = other;
+        }
+      }
+    }
+    if (best) return best;
+  }
+  exact_.emplace(exact, index);
+  ids_.emplace_back(id);
+  signatures_.push_back(comparable ? sig : Signature{});
+  if (comparable)
+    for (int b = 0; b < kBands; ++b) {
+      uint64_t key = XXH64(&sig[b * kRows], kRows * sizeof(uint64_t), b);
+      bands_[b][key].push_back(index);
+    }
+  return std::nullopt;
+}
+
+}  // namespace dyad

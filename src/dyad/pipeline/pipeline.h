@@ -1,0 +1,67 @@
+// Pipeline: runs the stages over a stream of inputs, in input order:
+//   read (formats) -> Prepare (normalize, checks, language) -> duplicate
+//   documents dropped -> Segment (sentences, tokens) -> on_document callback
+// Resources (dictionaries, models) are loaded once by Create() and shared
+// read-only. Every problem goes to the Reporter; the run never stops on bad
+// input.
+//
+// Thread safety: Run() is not reentrant; one Pipeline runs one stream.
+#pragma once
+
+#include <functional>
+#include <istream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "dyad/doc/document.h"
+#include "dyad/ingest/prepare.h"
+#include "dyad/ingest/report.h"
+#include "dyad/segment/segmenter.h"
+
+namespace dyad {
+
+struct PipelineOptions {
+  std::string data_dir;          // where data/ resources are; see FindDataDir
+  bool english_only = true;
+  bool drop_duplicate_documents = true;
+};
+
+struct RunStats {
+  uint64_t inputs = 0;               // files (or stdin) read
+  uint64_t documents = 0;            // documents coded
+  uint64_t sentences = 0;            // sentences coded (repeats excluded)
+  uint64_t repeated_sentences = 0;   // sentences repeating earlier ones
+  uint64_t duplicate_documents = 0;  // documents dropped as duplicates
+};
+
+// Resolves the data directory: `flag` if given, else $DYAD_DATA, else the
+// source tree's data/ recorded at build time, else <exe>/../share/dyad/data.
+std::string FindDataDir(const std::string& flag);
+
+class Pipeline {
+ public:
+  static std::unique_ptr<Pipeline> Create(const PipelineOptions& options,
+                                          std::string* error);
+
+  // Reads `paths` (files or directories; empty: `stdin_stream`) and calls
+  // on_document for every document that is coded, in input order.
+  RunStats Run(const std::vector<std::string>& paths, std::istream& stdin_stream,
+               Reporter& report,
+               const std::function<void(const Document&)>& on_document);
+
+  // The per-document stages after reading, for callers that build their own
+  // Document (tests, `dyad explain`). Returns false if Prepare() refused it.
+  bool Process(Document& doc, Reporter& report) const;
+
+  const Segmenter& segmenter() const { return *segmenter_; }
+
+ private:
+  PipelineOptions options_;
+  std::unique_ptr<Segmenter> segmenter_;
+};
+
+// One line for the end of a run: "N documents, M sentences, K rejected".
+std::string Summary(const RunStats& stats, const Reporter& report);
+
+}  // namespace dyad
