@@ -2,6 +2,7 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <unordered_map>
@@ -16,18 +17,20 @@ bool IsInitialism(std::string_view w) {
   // Letters alternating with periods, ending in a period: "U.S.", "p.m.",
   // "J.", "U.S.A.". Each letter group at most two letters ("Ph.D.").
   if (w.size() < 2 || w.back() != '.') return false;
-  size_t run = 0;
+  size_t run = 0, groups = 0;
   for (char c : w) {
     if (c == '.') {
       if (run == 0) return false;
       run = 0;
+      ++groups;
     } else if (IsAsciiAlpha(c)) {
       if (++run > 2) return false;
     } else {
       return false;
     }
   }
-  return true;
+  // One group: only a single capital ("J."); "it." is a word and a period.
+  return groups > 1 || (w.size() == 2 && w[0] >= 'A' && w[0] <= 'Z');
 }
 
 bool HasPrefixCi(std::string_view s, std::string_view prefix) {
@@ -47,10 +50,11 @@ bool EndsWithCi(std::string_view s, std::string_view suffix) {
 size_t WholeTokenLength(std::string_view s) {
   size_t len = 0;
   if (HasPrefixCi(s, "http://") || HasPrefixCi(s, "https://") ||
-      HasPrefixCi(s, "www.")) {
+      HasPrefixCi(s, "www.") || HasPrefixCi(s, "mailto:")) {
     len = s.size();
   } else if ((s[0] == '@' || s[0] == '#') && s.size() > 1 &&
-             (IsAsciiAlnum(s[1]) || s[1] == '_' ||
+             (IsAsciiAlpha(s[1]) || s[1] == '_' ||
+              (s[0] == '@' && IsAsciiDigit(s[1])) ||
               static_cast<unsigned char>(s[1]) >= 0x80)) {
     len = 1;
     while (len < s.size()) {
@@ -70,7 +74,7 @@ size_t WholeTokenLength(std::string_view s) {
         return 0;
     len = s.size();
   }
-  while (len > 0 && std::string_view(".,;:!?\"')]").find(s[len - 1]) !=
+  while (len > 0 && std::string_view(".,;:!?\"')]>").find(s[len - 1]) !=
                         std::string_view::npos) {
     // Keep a closing parenthesis that closes one inside the URL.
     if (s[len - 1] == ')' &&
@@ -79,6 +83,28 @@ size_t WholeTokenLength(std::string_view s) {
     --len;
   }
   return len;
+}
+
+// Emoticons are one token: ":)", ";-)", ":D", "<3".
+size_t EmoticonLength(std::string_view s) {
+  static constexpr std::string_view kFaces[] = {
+      ":-)", ":-(", ";-)", ":-D", ":-P", ":-/", ":)", ":(", ";)", ":D",
+      ":P", ":p", ":/", ":|", ":O", ":o", "<3", "=)", "xD", "XD", "^^"};
+  for (std::string_view f : kFaces) {
+    if (s.substr(0, f.size()) != f) continue;
+    if (s.size() == f.size() || !IsAsciiAlnum(s[f.size()])) return f.size();
+  }
+  return 0;
+}
+
+// A run of repeated marks ("!!!", "?!", "**", "----") is one token.
+bool IsRunMark(char c) {
+  return c == '!' || c == '?' || c == '*' || c == '=' || c == '~' ||
+         c == '_' || c == '-' || c == '.';
+}
+bool SameRun(char a, char b) {
+  auto final_mark = [](char c) { return c == '!' || c == '?' || c == '.'; };
+  return a == b || (final_mark(a) && final_mark(b));
 }
 
 class TokenSink {
@@ -146,6 +172,7 @@ std::unique_ptr<Segmenter> Segmenter::FromString(std::string_view content,
         else if (name == "abbrev") section = &s->abbrev_;
         else if (name == "month") section = &s->month_;
         else if (name == "starter") section = &s->starter_;
+        else if (name == "speech") section = &s->speech_;
         else {
           *error = std::string(origin) + ":" + std::to_string(line_no) +
                    ": unknown section [" + std::string(name) + "]";
@@ -235,9 +262,28 @@ void SplitCore(std::string_view text, size_t a, size_t b, TokenSink& sink) {
       case ':':
         if (!(digit_before && digit_after)) cut_single(i, 1);
         break;
-      case ';': case '!': case '?': case '(': case ')': case '[': case ']':
-      case '{': case '}': case '"': case '*':
+      case '!': case '?': case '*': {
+        size_t k = i + 1;
+        while (k < b && SameRun(c, text[k])) ++k;
+        cut_single(i, k - i);
+        i = k;
+        continue;
+      }
+      case ';': case '(': case ')': case '[': case ']': case '{': case '}':
+      case '"':
         cut_single(i, 1);
+        break;
+      case '.':
+        if (i + 1 < b && text[i + 1] == '.') {  // "slides....they"
+          size_t k = i;
+          while (k < b && text[k] == '.') ++k;
+          cut_single(i, k - i);
+          i = k;
+          continue;
+        }
+        break;
+      case '#':
+        if (i == piece && digit_after) cut_single(i, 1);  // "#1"
         break;
       case '$':
         if (i == piece && digit_after) cut_single(i, 1);
@@ -301,14 +347,19 @@ void Segmenter::Tokenize(Document& doc) const {
     while (a < b) {
       // Leading punctuation.
       while (a < b) {
+        if (size_t face = EmoticonLength(text.substr(a, b - a))) {
+          sink.Emit(a, a + face);
+          a += face;
+          continue;
+        }
         char ch = text[a];
         if (ch == '"' || ch == '(' || ch == '[' || ch == '{' || ch == '*' ||
             ch == '<' || ch == '>' ||
             (ch == '\'' && !(a + 1 < b && IsAsciiAlnum(text[a + 1]))) ||
             (ch == '-' && !(a + 1 < b && IsAsciiDigit(text[a + 1])))) {
           size_t k = a + 1;
-          if (ch == '-')
-            while (k < b && text[k] == '-') ++k;
+          if (ch == '-' || ch == '*')
+            while (k < b && text[k] == ch) ++k;
           sink.Emit(a, k);
           a = k;
           continue;
@@ -334,7 +385,21 @@ void Segmenter::Tokenize(Document& doc) const {
       size_t e = b;
       while (e > a) {
         char ch = text[e - 1];
-        if (std::string_view("\")]},;:!?>").find(ch) !=
+        if (ch == '!' || ch == '?' || ch == '.' || ch == '*') {
+          size_t k = e - 1;
+          while (k > a && SameRun(ch, text[k - 1])) --k;
+          if (e - k >= 2 || ch != '.') {
+            trailing.emplace_back(k, e);  // "!", "?!", "...", "**"
+            e = k;
+            continue;
+          }
+          std::string_view word = text.substr(a, e - a);
+          if (e - a > 1 && IsAbbreviation(word)) break;
+          trailing.emplace_back(e - 1, e);
+          --e;
+          continue;
+        }
+        if (std::string_view("\")]},;:>").find(ch) !=
             std::string_view::npos) {
           trailing.emplace_back(e - 1, e);
           --e;
@@ -351,20 +416,6 @@ void Segmenter::Tokenize(Document& doc) const {
           while (k > a && text[k - 1] == '-') --k;
           trailing.emplace_back(k, e);
           e = k;
-          continue;
-        }
-        if (ch == '.') {
-          size_t k = e;
-          while (k > a && text[k - 1] == '.') --k;
-          if (e - k >= 2) {
-            trailing.emplace_back(k, e);  // ellipsis
-            e = k;
-            continue;
-          }
-          std::string_view word = text.substr(a, e - a);
-          if (e - a > 1 && IsAbbreviation(word)) break;
-          trailing.emplace_back(e - 1, e);
-          --e;
           continue;
         }
         if (static_cast<unsigned char>(ch) >= 0x80) {
@@ -438,25 +489,50 @@ bool LooksHardWrapped(std::string_view text) {
 
 }  // namespace
 
+bool Segmenter::FollowedBySpeechVerb(const Document& doc, size_t k) const {
+  // "...?" Foulkes said. / "...!" the minister told reporters.
+  const size_t limit = std::min(doc.tokens.size(), k + 5);
+  for (; k < limit; ++k) {
+    std::string_view w = doc.Form(doc.tokens[k]);
+    if (speech_.count(w)) return true;
+    if (!IsUppercase(DecodeAt(w, 0).cp) && w != "'s" && w != "-") return false;
+  }
+  return false;
+}
+
 bool Segmenter::EndsSentence(const Document& doc, size_t i,
                              size_t next) const {
   if (next >= doc.tokens.size()) return true;
   std::string_view word = doc.Form(doc.tokens[i]);
   std::string_view following = doc.Form(doc.tokens[next]);
   CodePoint f = DecodeAt(following, 0);
-  if (IsLowercase(f.cp)) return false;
+  const bool closers = next != i + 1;
+  const bool final_marks =
+      !word.empty() && word.find_first_not_of("!?.") == std::string_view::npos;
+  if (IsLowercase(f.cp)) {
+    // Informal text starts sentences in lower case; quoted speech ("Why?"
+    // she asked) and stray periods ("Safavi. said") do not.
+    if (closers || !final_marks) return false;
+    if (word.find_first_of("!?") != std::string_view::npos) return true;
+    std::string capital(following);
+    capital[0] = static_cast<char>(capital[0] - 'a' + 'A');
+    return word == "." && starter_.count(capital) > 0 && following != "a" &&
+           following != "an";
+  }
   if (following == "," || following == ";" || following == ":" ||
       following == ")" || following == "]" || following == "%")
     return false;
   bool opens = following == "\"" || following == "'" || following == "(" ||
                following == "[";
-  if (word == "!" || word == "?" || word == "." ||
-      (word.size() > 1 && word.find_first_not_of("!?") == std::string_view::npos))
+  if (closers && FollowedBySpeechVerb(doc, next)) return false;
+  if (word == "." ||
+      (final_marks && word.find_first_of("!?") != std::string_view::npos))
     return true;
   if (word.size() >= 2 && word.find_first_not_of('.') == std::string_view::npos) {
-    // An ellipsis inside a quotation often trails off mid-sentence.
-    return next == i + 1 || !IsClosing(doc, i + 1) ? !IsLowercase(f.cp)
-                                                   : false;
+    // " ... " between words marks words left out of a quotation; an
+    // ellipsis closing a quotation trails off mid-sentence.
+    bool elision = i > 0 && doc.tokens[i - 1].space_after;
+    return !elision && !closers;
   }
   if (word.size() > 1 && word.back() == '.') {
     if (title_.count(word)) return false;

@@ -52,8 +52,10 @@ class Segmenter {
   void SplitSentences(Document& doc) const;
   void MarkDuplicates(Document& doc) const;
   bool EndsSentence(const Document& doc, size_t i, size_t next) const;
+  bool FollowedBySpeechVerb(const Document& doc, size_t k) const;
 
-  std::unordered_set<std::string_view> title_, abbrev_, month_, starter_;
+  std::unordered_set<std::string_view> title_, abbrev_, month_, starter_,
+      speech_;
   std::string storage_;  // owns the words the sets view
 };
 

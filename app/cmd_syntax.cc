@@ -1,0 +1,90 @@
+// dyad train syntax / dyad eval syntax: train the tagger, lemmatizer and
+// parser on a UD treebank, and score a model on gold tokenization.
+#include <cstdio>
+#include <iostream>
+#include <memory>
+
+#include "commands.h"
+#include "dyad/syntax/conllu.h"
+#include "dyad/syntax/evaluate.h"
+#include "dyad/syntax/model.h"
+#include "dyad/syntax/train.h"
+
+namespace {
+
+void AddTrainSyntax(CLI::App& parent) {
+  auto opt = std::make_shared<dyad::syntax::TrainOptions>();
+  CLI::App* cmd = parent.add_subcommand(
+      "syntax", "Train the POS tagger, lemmatizer and dependency parser");
+  cmd->add_option("--train", opt->train_path, "training treebank (CoNLL-U)")
+      ->required();
+  cmd->add_option("--dev", opt->dev_path,
+                  "development treebank (CoNLL-U), picks the parser iteration")
+      ->required();
+  cmd->add_option("--out", opt->out_path, "model file to write")->required();
+  cmd->add_option("--tagger-iterations", opt->tagger_iterations,
+                  "passes over the data for the tagger")
+      ->capture_default_str();
+  cmd->add_option("--parser-iterations", opt->parser_iterations,
+                  "passes over the data for the parser")
+      ->capture_default_str();
+  cmd->add_option("--folds", opt->jackknife_folds,
+                  "jackknife folds for the parser's training tags (0 = gold)")
+      ->capture_default_str();
+  cmd->add_option("--threads", opt->threads, "threads for the jackknife")
+      ->capture_default_str();
+  cmd->add_option("--tagger-prune", opt->tagger_prune,
+                  "drop tagger weights smaller than this")
+      ->capture_default_str();
+  cmd->add_option("--parser-prune", opt->parser_prune,
+                  "drop parser weights smaller than this")
+      ->capture_default_str();
+  cmd->callback([opt] {
+    std::string error;
+    if (!dyad::syntax::TrainSyntaxModel(*opt, &error)) {
+      std::cerr << "dyad: " << error << "\n";
+      dyad::cli::exit_code = 2;
+    }
+  });
+}
+
+void AddEvalSyntax(CLI::App& parent) {
+  struct Options {
+    std::string model, test;
+  };
+  auto opt = std::make_shared<Options>();
+  CLI::App* cmd = parent.add_subcommand(
+      "syntax", "Score a syntax model on a CoNLL-U treebank (gold tokens)");
+  cmd->add_option("--model", opt->model, "model file")->required();
+  cmd->add_option("--test", opt->test, "treebank to score (CoNLL-U)")
+      ->required();
+  cmd->callback([opt] {
+    std::string error;
+    auto model = dyad::syntax::Model::Load(opt->model, &error);
+    std::vector<dyad::syntax::ConlluSentence> gold;
+    if (!model || !dyad::syntax::ReadConllu(opt->test, &gold, &error)) {
+      std::cerr << "dyad: " << error << "\n";
+      dyad::cli::exit_code = 2;
+      return;
+    }
+    dyad::syntax::SyntaxScores s = dyad::syntax::Evaluate(*model, gold);
+    using dyad::syntax::SyntaxScores;
+    std::printf("%s: %zu sentences, %zu words\n", opt->test.c_str(),
+                s.sentences, s.words);
+    std::printf("UPOS   %6.2f\n", SyntaxScores::Pct(s.upos, s.words));
+    std::printf("XPOS   %6.2f\n", SyntaxScores::Pct(s.xpos, s.words));
+    std::printf("Lemma  %6.2f\n", SyntaxScores::Pct(s.lemma, s.words));
+    std::printf("UAS    %6.2f\n", SyntaxScores::Pct(s.uas, s.words));
+    std::printf("LAS    %6.2f  (universal relations, as CoNLL 2018)\n",
+                SyntaxScores::Pct(s.las, s.words));
+    std::printf("LAS+   %6.2f  (relations with subtypes)\n",
+                SyntaxScores::Pct(s.las_full, s.words));
+  });
+}
+
+}  // namespace
+
+void RegisterSyntaxCommands(CLI::App& app) {
+  AddTrainSyntax(*dyad::cli::Subcommand(app, "train", "Train models"));
+  AddEvalSyntax(*dyad::cli::Subcommand(app, "eval", "Evaluate against gold data"));
+}

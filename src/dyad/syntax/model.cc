@@ -1,0 +1,105 @@
+#include "dyad/syntax/model.h"
+
+#include <algorithm>
+
+#include "dyad/syntax/feature_hash.h"
+#include "dyad/syntax/model_file.h"
+
+namespace dyad::syntax {
+
+Model::Model(ModelParts parts, uint64_t data_hash)
+    : parts_(std::move(parts)), data_hash_(data_hash) {
+  for (const auto& name : parts_.xpos_names) {
+    xpos_hashes_.push_back(HashString(name));
+  }
+}
+
+std::unique_ptr<Model> Model::FromParts(ModelParts parts, uint64_t data_hash) {
+  return std::unique_ptr<Model>(new Model(std::move(parts), data_hash));
+}
+
+std::unique_ptr<Model> Model::Load(const std::string& path,
+                                   std::string* error) {
+  std::string payload;
+  uint64_t data_hash = 0;
+  if (!ReadModelFile(path, &payload, &data_hash, error)) return nullptr;
+  ModelParts parts;
+  ByteReader in(payload);
+  if (!parts.Read(in, error)) {
+    *error = path + ": corrupt syntax model: " + *error;
+    return nullptr;
+  }
+  return FromParts(std::move(parts), data_hash);
+}
+
+bool Model::Save(const std::string& path, std::string* error) const {
+  ByteWriter out;
+  parts_.Write(out);
+  return WriteModelFile(path, data_hash_, out.buffer(), 19, error);
+}
+
+std::string_view Model::XposName(uint8_t id) const {
+  return id < parts_.xpos_names.size() ? parts_.xpos_names[id]
+                                       : std::string_view();
+}
+
+std::string_view Model::DeprelName(uint8_t id) const {
+  return id < parts_.deprel_names.size() ? parts_.deprel_names[id]
+                                         : std::string_view();
+}
+
+uint8_t Model::XposId(std::string_view name) const {
+  for (size_t i = 1; i < parts_.xpos_names.size(); ++i) {
+    if (parts_.xpos_names[i] == name) return static_cast<uint8_t>(i);
+  }
+  return 0;
+}
+
+uint8_t Model::DeprelId(std::string_view name) const {
+  for (size_t i = 1; i < parts_.deprel_names.size(); ++i) {
+    if (parts_.deprel_names[i] == name) return static_cast<uint8_t>(i);
+  }
+  return 0;
+}
+
+void Model::Annotate(Document& doc, const Sentence& sentence,
+                     Workspace& ws) const {
+  const int n = static_cast<int>(sentence.token_count);
+  if (n == 0) return;
+  Token* tokens = doc.tokens.data() + sentence.first_token;
+  ws.words.resize(n);
+  ws.tags.resize(n);
+  ws.parser_words.resize(n + 1);
+  size_t max_classes = std::max<size_t>(parts_.tags.size(),
+                                        parts_.parser.system.num_actions());
+  if (ws.scores.size() < max_classes) ws.scores.resize(max_classes);
+
+  for (int i = 0; i < n; ++i) {
+    ComputeWordInfo(doc.Form(tokens[i]), &ws.scratch, &ws.words[i]);
+  }
+  parts_.tagger.AttachLexicon(ws.words.data(), n);
+  parts_.tagger.Tag(ws.words.data(), n, ws.scores.data(), ws.tags.data());
+
+  for (int i = 0; i < n; ++i) {
+    SetParserWord(ws.words[i].lower, ws.tags[i], &ws.parser_words[i]);
+  }
+  SetRootWord(&ws.parser_words[n]);
+  parts_.parser.Parse(ws.parser_words.data(), n, &ws.state, ws.scores.data());
+
+  for (int i = 0; i < n; ++i) {
+    Token& t = tokens[i];
+    const TagClass& tag = parts_.tags[ws.tags[i]];
+    t.upos = tag.upos;
+    t.xpos = tag.xpos;
+    int h = ws.state.head[i];
+    t.head = h == n || h < 0 ? -1 : h;
+    t.deprel = static_cast<uint8_t>(ws.state.label[i] + 1);
+    uint32_t start = static_cast<uint32_t>(doc.lemmas.size());
+    parts_.lemmatizer.Lemmatize(doc.Form(t), xpos_hashes_[tag.xpos],
+                                tag.upos == Upos::PROPN, &ws.scratch,
+                                &doc.lemmas);
+    t.lemma = Span{start, static_cast<uint32_t>(doc.lemmas.size())};
+  }
+}
+
+}  // namespace dyad::syntax

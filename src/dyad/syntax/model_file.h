@@ -1,0 +1,35 @@
+// The on-disk container of a syntax model:
+//   8 bytes  magic "DYADSYNT"
+//   u32      format version (kModelFormatVersion)
+//   u64      xxhash64 of the training data the model was built from
+//   u64      payload size, u64 xxhash64 of the payload
+//   u64      compressed size, then the zstd-compressed payload
+// Reading checks each field in turn and fails with a message naming the
+// file: wrong magic, wrong version, truncation and corruption are told
+// apart so a user knows whether to retrain or re-download.
+//
+// Thread safety: free functions with no shared state.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace dyad::syntax {
+
+inline constexpr char kModelMagic[8] = {'D', 'Y', 'A', 'D', 'S', 'Y', 'N', 'T'};
+inline constexpr uint32_t kModelFormatVersion = 1;
+
+bool WriteModelFile(const std::string& path, uint64_t data_hash,
+                    std::string_view payload, int zstd_level,
+                    std::string* error);
+
+// On success *payload holds the decompressed payload.
+bool ReadModelFile(const std::string& path, std::string* payload,
+                   uint64_t* data_hash, std::string* error);
+// Same checks on bytes already in memory; `name` is used in messages.
+bool DecodeModelBytes(std::string_view bytes, const std::string& name,
+                      std::string* payload, uint64_t* data_hash,
+                      std::string* error);
+
+}  // namespace dyad::syntax

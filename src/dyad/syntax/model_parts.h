@@ -1,0 +1,41 @@
+// Everything a trained syntax model contains, as plain members the trainer
+// fills and Model reads: label tables, tagger, parser and lemmatizer.
+// Kept apart from Model so the trainer can build, evaluate and save a model
+// without going through a file.
+//
+// Name tables use id 0 for "none", matching dyad::Token (xpos/deprel 0 =
+// unset); parser label index l is deprel id l + 1.
+//
+// Thread safety: plain data; immutable once built.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "dyad/doc/document.h"
+#include "dyad/syntax/byte_io.h"
+#include "dyad/syntax/lemmatizer.h"
+#include "dyad/syntax/parser.h"
+#include "dyad/syntax/tagger.h"
+
+namespace dyad::syntax {
+
+struct TagClass {
+  Upos upos = Upos::kUnknown;
+  uint8_t xpos = 0;  // id in xpos_names
+};
+
+struct ModelParts {
+  std::vector<TagClass> tags;           // tagger class -> (UPOS, XPOS)
+  std::vector<std::string> xpos_names;  // [0] = "_"
+  std::vector<std::string> deprel_names;  // [0] = "_"
+  Tagger tagger;
+  Parser parser;
+  Lemmatizer lemmatizer;
+
+  void Write(ByteWriter& out) const;
+  bool Read(ByteReader& in, std::string* error);
+};
+
+}  // namespace dyad::syntax

@@ -1,0 +1,405 @@
+#include "dyad/syntax/train.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <random>
+#include <thread>
+
+#include <xxhash.h>
+
+#include "dyad/syntax/conllu.h"
+#include "dyad/syntax/evaluate.h"
+#include "dyad/syntax/feature_hash.h"
+#include "dyad/syntax/model.h"
+#include "dyad/syntax/perceptron.h"
+
+namespace dyad::syntax {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double Seconds(Clock::time_point since) {
+  return std::chrono::duration<double>(Clock::now() - since).count();
+}
+
+// Fisher-Yates with mt19937_64, whose output is fixed by the standard
+// (std::shuffle's use of it is not), so orders match across compilers.
+void Shuffle(std::vector<size_t>* v, std::mt19937_64* rng) {
+  for (size_t i = v->size(); i > 1; --i) {
+    size_t j = (*rng)() % i;
+    std::swap((*v)[i - 1], (*v)[j]);
+  }
+}
+
+double Uniform(std::mt19937_64* rng) {
+  return static_cast<double>((*rng)() >> 11) * 0x1.0p-53;
+}
+
+// Label tables ordered by frequency (then name) so ids are stable.
+struct Tables {
+  ModelParts parts;  // only the name and tag tables are filled
+  std::map<std::pair<std::string, std::string>, int> tag_ids;
+  std::map<std::string, int> label_ids;  // parser label index
+  int root_label = -1;
+};
+
+template <typename Key>
+std::vector<Key> ByFrequency(const std::map<Key, int>& counts) {
+  std::vector<std::pair<int, Key>> v;
+  for (const auto& [k, c] : counts) v.emplace_back(-c, k);
+  std::sort(v.begin(), v.end());
+  std::vector<Key> out;
+  for (auto& [c, k] : v) out.push_back(k);
+  return out;
+}
+
+bool BuildTables(const std::vector<ConlluSentence>& train, Tables* t,
+                 std::string* error) {
+  std::map<std::string, int> xpos_counts, rel_counts;
+  std::map<std::pair<std::string, std::string>, int> tag_counts;
+  for (const auto& s : train) {
+    for (const auto& w : s.words) {
+      ++xpos_counts[w.xpos];
+      ++rel_counts[w.deprel];
+      ++tag_counts[{w.upos, w.xpos}];
+    }
+  }
+  std::map<std::string, int> xpos_ids;
+  t->parts.xpos_names = {"_"};
+  for (const auto& x : ByFrequency(xpos_counts)) {
+    if (x == "_") continue;
+    xpos_ids[x] = static_cast<int>(t->parts.xpos_names.size());
+    t->parts.xpos_names.push_back(x);
+  }
+  t->parts.deprel_names = {"_"};
+  for (const auto& r : ByFrequency(rel_counts)) {
+    t->label_ids[r] = static_cast<int>(t->parts.deprel_names.size()) - 1;
+    t->parts.deprel_names.push_back(r);
+  }
+  for (const auto& tag : ByFrequency(tag_counts)) {
+    t->tag_ids[tag] = static_cast<int>(t->parts.tags.size());
+    auto it = xpos_ids.find(tag.second);
+    t->parts.tags.push_back(TagClass{
+        UposFromName(tag.first),
+        static_cast<uint8_t>(it == xpos_ids.end() ? 0 : it->second)});
+  }
+  auto root = t->label_ids.find("root");
+  if (root == t->label_ids.end()) return *error = "no root relation", false;
+  t->root_label = root->second;
+  if (t->parts.xpos_names.size() > 255 || t->parts.deprel_names.size() > 127 ||
+      t->parts.tags.size() > 256) {
+    *error = "too many distinct tags or relations for the model format";
+    return false;
+  }
+  return true;
+}
+
+// Words and gold tags of a treebank, hashed once.
+struct TaggedCorpus {
+  std::vector<std::vector<WordInfo>> words;
+  std::vector<std::vector<int>> tags;
+};
+
+TaggedCorpus PrepareCorpus(const std::vector<ConlluSentence>& sents,
+                           const Tables& t) {
+  TaggedCorpus c;
+  std::string scratch;
+  for (const auto& s : sents) {
+    std::vector<WordInfo> words(s.words.size());
+    std::vector<int> tags(s.words.size(), 0);
+    for (size_t i = 0; i < s.words.size(); ++i) {
+      ComputeWordInfo(s.words[i].form, &scratch, &words[i]);
+      auto it = t.tag_ids.find({s.words[i].upos, s.words[i].xpos});
+      tags[i] = it == t.tag_ids.end() ? 0 : it->second;
+    }
+    c.words.push_back(std::move(words));
+    c.tags.push_back(std::move(tags));
+  }
+  return c;
+}
+
+// Trains a tagger on the sentences listed in `use`.
+Tagger TrainTagger(const TaggedCorpus& corpus, const std::vector<size_t>& use,
+                   int num_tags, int iterations, float prune, uint64_t seed,
+                   const std::string& name) {
+  Tagger tagger;
+  std::map<uint64_t, std::map<int, int>> form_counts, lower_counts;
+  for (size_t s : use) {
+    for (size_t i = 0; i < corpus.words[s].size(); ++i) {
+      ++form_counts[corpus.words[s][i].form][corpus.tags[s][i]];
+      ++lower_counts[corpus.words[s][i].lower][corpus.tags[s][i]];
+    }
+  }
+  auto most_frequent = [](const std::map<int, int>& c, int* total) {
+    int best = -1, best_n = 0;
+    *total = 0;
+    for (auto [tag, n] : c) {
+      *total += n;
+      if (n > best_n) best = tag, best_n = n;
+    }
+    return std::pair(best, best_n);
+  };
+  // Honnibal's thresholds: frequent and almost always one tag.
+  for (const auto& [form, c] : form_counts) {
+    int total;
+    auto [tag, n] = most_frequent(c, &total);
+    if (total >= 20 && n >= 0.97 * total) tagger.tag_dict.Set(form, tag);
+  }
+  for (const auto& [lower, c] : lower_counts) {
+    int total;
+    tagger.lexicon.Set(lower, most_frequent(c, &total).first);
+  }
+
+  std::vector<std::vector<WordInfo>> words;
+  words.reserve(use.size());
+  for (size_t s : use) {
+    words.push_back(corpus.words[s]);
+    tagger.AttachLexicon(words.back().data(),
+                         static_cast<int>(words.back().size()));
+  }
+  PerceptronTrainer trainer(num_tags);
+  std::mt19937_64 rng(seed);
+  std::vector<size_t> order(use.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::vector<float> scores(num_tags);
+  std::vector<int> pred;
+  uint32_t feats[kMaxTaggerFeatures];
+  for (int it = 0; it < iterations; ++it) {
+    auto start = Clock::now();
+    Shuffle(&order, &rng);
+    size_t total = 0, correct = 0;
+    for (size_t k : order) {
+      const auto& ws = words[k];
+      const auto& gold = corpus.tags[use[k]];
+      const int n = static_cast<int>(ws.size());
+      pred.assign(n, 0);
+      for (int i = 0; i < n; ++i) {
+        uint32_t fixed;
+        if (tagger.tag_dict.Get(ws[i].form, &fixed)) {
+          pred[i] = static_cast<int>(fixed);
+        } else {
+          int nf = TaggerFeatures(ws.data(), n, i, i ? pred[i - 1] : -1,
+                                  i > 1 ? pred[i - 2] : -1, feats);
+          std::fill(scores.begin(), scores.end(), 0.f);
+          trainer.Score(feats, nf, scores.data());
+          int guess = static_cast<int>(
+              std::max_element(scores.begin(), scores.end()) - scores.begin());
+          trainer.Update(feats, nf, gold[i], guess);
+          trainer.Tick();
+          pred[i] = guess;
+        }
+        correct += pred[i] == gold[i];
+        ++total;
+      }
+    }
+    std::fprintf(stderr, "tagger %s iteration %d/%d: train acc %.2f%% (%.1fs)\n",
+                 name.c_str(), it + 1, iterations,
+                 100.0 * correct / std::max<size_t>(total, 1), Seconds(start));
+  }
+  tagger.weights = trainer.Averaged(prune);
+  return tagger;
+}
+
+std::vector<int> TagWith(const Tagger& tagger, std::vector<WordInfo> words,
+                         int num_tags) {
+  std::vector<int> tags(words.size());
+  std::vector<float> scores(num_tags);
+  tagger.AttachLexicon(words.data(), static_cast<int>(words.size()));
+  tagger.Tag(words.data(), static_cast<int>(words.size()), scores.data(),
+             tags.data());
+  return tags;
+}
+
+struct ParseSample {
+  std::vector<ParserWord> words;  // n + 1, last is the root
+  std::vector<int> gold_head;     // root = n
+  std::vector<int> gold_label;
+};
+
+}  // namespace
+
+bool TrainSyntaxModel(const TrainOptions& opt, std::string* error) {
+  auto start_all = Clock::now();
+  std::string train_bytes, dev_bytes;
+  std::vector<ConlluSentence> train, dev;
+  if (!ReadFileBytes(opt.train_path, &train_bytes, error) ||
+      !ReadFileBytes(opt.dev_path, &dev_bytes, error)) {
+    return false;
+  }
+  if (!ParseConllu(train_bytes, &train, error)) {
+    *error = opt.train_path + ": " + *error;
+    return false;
+  }
+  if (!ParseConllu(dev_bytes, &dev, error)) {
+    *error = opt.dev_path + ": " + *error;
+    return false;
+  }
+  if (train.empty()) return *error = opt.train_path + ": no sentences", false;
+  // The model records exactly which data it came from: train then dev.
+  XXH64_state_t* hs = XXH64_createState();
+  XXH64_reset(hs, 0);
+  XXH64_update(hs, train_bytes.data(), train_bytes.size());
+  XXH64_update(hs, dev_bytes.data(), dev_bytes.size());
+  const uint64_t data_hash = XXH64_digest(hs);
+  XXH64_freeState(hs);
+  std::fprintf(stderr, "read %zu train and %zu dev sentences (data hash %016llx)\n",
+               train.size(), dev.size(),
+               static_cast<unsigned long long>(data_hash));
+
+  Tables tables;
+  if (!BuildTables(train, &tables, error)) return false;
+  const int num_tags = static_cast<int>(tables.parts.tags.size());
+  const int num_labels = static_cast<int>(tables.label_ids.size());
+  std::fprintf(stderr, "%d tags (UPOS+XPOS pairs), %zu XPOS, %d relations\n",
+               num_tags, tables.parts.xpos_names.size() - 1, num_labels);
+  TaggedCorpus corpus = PrepareCorpus(train, tables);
+
+  // Jackknifed tags for parser training, folds run on `threads` threads;
+  // each fold is independent so the result is the same for any thread count.
+  std::vector<std::vector<int>> train_tags(train.size());
+  const int folds = opt.jackknife_folds;
+  if (folds >= 2) {
+    auto run_fold = [&](int f) {
+      std::vector<size_t> use, held;
+      for (size_t s = 0; s < train.size(); ++s) {
+        (static_cast<int>(s % folds) == f ? held : use).push_back(s);
+      }
+      Tagger t = TrainTagger(corpus, use, num_tags, opt.tagger_iterations,
+                             opt.tagger_prune, opt.seed + 1 + f,
+                             "fold " + std::to_string(f + 1));
+      for (size_t s : held) train_tags[s] = TagWith(t, corpus.words[s], num_tags);
+    };
+    for (int f = 0; f < folds; f += std::max(1, opt.threads)) {
+      std::vector<std::thread> pool;
+      for (int g = f; g < std::min(folds, f + std::max(1, opt.threads)); ++g) {
+        pool.emplace_back(run_fold, g);
+      }
+      for (auto& th : pool) th.join();
+    }
+  } else {
+    train_tags = corpus.tags;
+  }
+  size_t jk_total = 0, jk_correct = 0;
+  for (size_t s = 0; s < train.size(); ++s) {
+    for (size_t i = 0; i < train_tags[s].size(); ++i) {
+      jk_correct += train_tags[s][i] == corpus.tags[s][i];
+      ++jk_total;
+    }
+  }
+  std::fprintf(stderr, "jackknifed train tag accuracy %.2f%%\n",
+               100.0 * jk_correct / jk_total);
+
+  std::vector<size_t> all(train.size());
+  for (size_t s = 0; s < all.size(); ++s) all[s] = s;
+  ModelParts base = tables.parts;
+  base.tagger = TrainTagger(corpus, all, num_tags, opt.tagger_iterations,
+                            opt.tagger_prune, opt.seed, "final");
+  base.lemmatizer = Lemmatizer::Learn(train);
+
+  // Parser samples: projectivized gold trees, root index n.
+  std::vector<ParseSample> samples(train.size());
+  size_t lifted = 0;
+  for (size_t s = 0; s < train.size(); ++s) {
+    const auto& sent = train[s];
+    const int n = static_cast<int>(sent.words.size());
+    ParseSample& ps = samples[s];
+    ps.words.resize(n + 1);
+    ps.gold_head.resize(n);
+    ps.gold_label.resize(n);
+    for (int i = 0; i < n; ++i) {
+      SetParserWord(corpus.words[s][i].lower, train_tags[s][i], &ps.words[i]);
+      ps.gold_head[i] = sent.words[i].head < 0 ? n : sent.words[i].head;
+      ps.gold_label[i] = tables.label_ids.at(sent.words[i].deprel);
+    }
+    SetRootWord(&ps.words[n]);
+    std::vector<int> before = ps.gold_head;
+    Projectivize(&ps.gold_head);
+    lifted += before != ps.gold_head;
+    ps.gold_head.push_back(-1);  // the root itself
+    ps.gold_label.push_back(-1);
+  }
+  std::fprintf(stderr, "projectivized %zu non-projective training trees\n",
+               lifted);
+
+  const ArcHybrid sys(num_labels, tables.root_label);
+  PerceptronTrainer trainer(sys.num_actions());
+  std::mt19937_64 rng(opt.seed ^ 0xA5A5A5A5ULL);
+  std::vector<size_t> order = all;
+  std::vector<float> scores(sys.num_actions());
+  std::vector<int> costs(sys.num_actions());
+  uint32_t feats[kMaxParserFeatures];
+  ParserState state;
+  double best_las = -1;
+  int best_iter = 0;
+  Parser best_parser;
+  for (int it = 0; it < opt.parser_iterations; ++it) {
+    auto start = Clock::now();
+    Shuffle(&order, &rng);
+    size_t steps = 0, errors = 0;
+    for (size_t k : order) {
+      const ParseSample& ps = samples[k];
+      const int n = static_cast<int>(ps.words.size()) - 1;
+      state.Init(n);
+      while (!state.Terminal()) {
+        int nf = ParserFeatures(state, ps.words.data(), feats);
+        std::fill(scores.begin(), scores.end(), 0.f);
+        trainer.Score(feats, nf, scores.data());
+        OracleCosts(sys, state, ps.gold_head.data(), ps.gold_label.data(),
+                    costs.data());
+        int pred = BestLegalAction(sys, state, scores.data());
+        int min_cost = *std::min_element(costs.begin(), costs.end());
+        int gold = -1;
+        for (int a = 0; a < sys.num_actions(); ++a) {
+          if (costs[a] == min_cost && (gold < 0 || scores[a] > scores[gold])) {
+            gold = a;
+          }
+        }
+        int next = gold;
+        if (costs[pred] > min_cost) {
+          ++errors;
+          trainer.Update(feats, nf, gold, pred);
+          if (it > 0 && Uniform(&rng) < opt.explore) next = pred;
+        }
+        trainer.Tick();
+        ++steps;
+        state.Apply(sys, next);
+      }
+    }
+    double train_secs = Seconds(start);
+    ModelParts parts = base;
+    parts.parser.system = sys;
+    parts.parser.weights = trainer.Averaged(opt.parser_prune);
+    auto model = Model::FromParts(std::move(parts), data_hash);
+    SyntaxScores dev_scores = Evaluate(*model, dev);
+    double las = SyntaxScores::Pct(dev_scores.las, dev_scores.words);
+    std::fprintf(stderr,
+                 "parser iteration %d/%d: %.2f%% wrong steps, %zu features, "
+                 "%.1fs; dev UAS %.2f LAS %.2f\n",
+                 it + 1, opt.parser_iterations, 100.0 * errors / steps,
+                 trainer.num_features(), train_secs,
+                 SyntaxScores::Pct(dev_scores.uas, dev_scores.words), las);
+    if (las > best_las) {
+      best_las = las;
+      best_iter = it + 1;
+      best_parser = model->parts().parser;
+    }
+  }
+  std::fprintf(stderr, "keeping parser iteration %d (dev LAS %.2f)\n",
+               best_iter, best_las);
+
+  base.parser = std::move(best_parser);
+  auto model = Model::FromParts(std::move(base), data_hash);
+  std::fprintf(stderr, "dev: %s\n", Evaluate(*model, dev).Summary().c_str());
+  if (!model->Save(opt.out_path, error)) return false;
+  std::error_code ec;
+  auto size = std::filesystem::file_size(opt.out_path, ec);
+  std::fprintf(stderr, "wrote %s (%.1f MB) in %.0fs total\n",
+               opt.out_path.c_str(), ec ? 0.0 : size / 1e6,
+               Seconds(start_all));
+  return true;
+}
+
+}  // namespace dyad::syntax

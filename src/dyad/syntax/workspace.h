@@ -1,0 +1,30 @@
+// Per-thread scratch memory for Model::Annotate. Buffers grow to the
+// longest sentence seen and are then reused, so annotating allocates
+// nothing per token in steady state.
+//
+// Thread safety: one Workspace per thread; never share one between threads
+// running Annotate at the same time. Its contents are internal to the
+// syntax stage and meaningless between calls.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dyad/syntax/arc_hybrid.h"
+#include "dyad/syntax/parser.h"
+#include "dyad/syntax/word_info.h"
+
+namespace dyad::syntax {
+
+struct Workspace {
+  std::vector<std::string_view> forms;
+  std::vector<WordInfo> words;
+  std::vector<int> tags;
+  std::vector<ParserWord> parser_words;
+  std::vector<float> scores;
+  ParserState state;
+  std::string scratch;
+};
+
+}  // namespace dyad::syntax
