@@ -8,7 +8,7 @@ namespace dyad {
 
 namespace {
 
-constexpr int kShingle = 5;
+constexpr int kShingle = 3;
 constexpr int kRows = DuplicateDetector::kHashes / DuplicateDetector::kBands;
 
 bool IsSpaceByte(char c) {

@@ -1,7 +1,7 @@
 // Cross-document duplicate detection: the same story arrives many times
 // (wire copy reprinted, a page fetched twice, a lightly edited rewrite).
 // Exact duplicates are found by a hash of the whitespace-collapsed text;
-// near duplicates by MinHash signatures over word 5-gram shingles, indexed
+// near duplicates by MinHash signatures over word 3-gram shingles, indexed
 // with locality-sensitive hashing (16 bands of 4 rows), confirmed when the
 // estimated Jaccard similarity reaches the threshold.
 //
@@ -30,7 +30,7 @@ class DuplicateDetector {
   static constexpr int kBands = 16;
   using Signature = std::array<uint64_t, kHashes>;
 
-  explicit DuplicateDetector(double threshold = 0.8) : threshold_(threshold) {}
+  explicit DuplicateDetector(double threshold = 0.7) : threshold_(threshold) {}
 
   // Returns the earlier document `text` duplicates, or nothing (and then
   // remembers it under `id`).

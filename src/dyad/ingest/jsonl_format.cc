@@ -80,6 +80,10 @@ void ParseJsonLines(const InputFile& in, Reporter& report,
       else if (key == "title") target = &doc.title;
       else if (key == "url") target = &doc.url;
       else if (key == "source") target = &doc.source;
+      if (target == &doc.original && !value.is_string()) {
+        bad_field = "text";
+        break;
+      }
       if (target && !ValueAsText(value, target)) {
         bad_field.assign(key);
         break;

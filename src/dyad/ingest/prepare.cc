@@ -49,8 +49,12 @@ std::string ContentId(std::string_view text) {
 }
 
 std::string Where(const Document& doc) {
-  if (doc.id.empty() || doc.origin.find(doc.id) != std::string::npos)
-    return doc.origin;
+  // "dir/story.txt" names its document already; "feed.jsonl:3" does not.
+  std::string_view name = doc.origin;
+  if (size_t slash = name.rfind('/'); slash != std::string_view::npos)
+    name.remove_prefix(slash + 1);
+  name = name.substr(0, name.find('.'));
+  if (doc.id.empty() || name == doc.id) return doc.origin;
   return doc.origin + " (id " + doc.id + ")";
 }
 

@@ -31,6 +31,13 @@ const char* Fold(int32_t cp) {
   }
 }
 
+int32_t DecodeNext(std::string_view s, size_t i) {
+  utf8proc_int32_t cp = 0;
+  auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                            static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+  return n > 0 ? cp : 0;
+}
+
 bool IsStarter(int32_t cp) {
   return utf8proc_get_property(cp)->combining_class == 0;
 }
@@ -117,7 +124,12 @@ NormalizedText Normalize(std::string_view original) {
   while (i < size) {
     const auto c = static_cast<unsigned char>(original[i]);
     const auto here = static_cast<uint32_t>(i);
-    if (c < 0x80) {  // ASCII fast path
+    const bool next_is_ascii =
+        i + 1 >= size || static_cast<unsigned char>(original[i + 1]) < 0x80;
+    if (c < 0x80 && (next_is_ascii || c < 0x20 || c == 0x7F ||
+                     IsStarter(DecodeNext(original, i + 1)))) {
+      // ASCII fast path (an ASCII letter followed by a combining mark
+      // takes the general path below to compose with it).
       if (c == '\r') {
         if (i + 1 < size && original[i + 1] == '\n') {
           ++i;  // CRLF: the LF carries the line break
