@@ -56,6 +56,24 @@ struct Sentence {
   uint32_t paragraph = 0;       // paragraph number within the document
 };
 
+// A coded (or codable) actor mention, filled by the actors stage.
+struct Mention {
+  enum class Kind : uint8_t { kNamed, kNominal, kPronoun };
+  Span span;                    // in Document::text
+  uint32_t sentence = 0;        // index into Document::sentences
+  uint32_t first_token = 0;     // index into Document::tokens
+  uint32_t token_count = 0;
+  uint32_t head = 0;            // index into Document::tokens
+  Kind kind = Kind::kNamed;
+  std::string code;             // CAMEO-style code, e.g. "IRNGOV", "IGOUNO";
+                                // empty for an unknown name
+  std::string country;          // ISO alpha-3, empty for IGOs and unknowns
+  std::string role;             // GOV MIL ... IGO, empty if none
+  std::string entity;           // person/organisation entry id, if any
+  std::string rule;             // dictionary entry or pattern that coded it
+  int32_t antecedent = -1;      // index of the mention it corefers with
+};
+
 struct Document {
   // Metadata from the input record. date is "YYYY-MM-DD" or empty.
   std::string id, title, url, date, source;
@@ -71,6 +89,7 @@ struct Document {
   std::vector<Sentence> sentences;
   std::vector<Token> tokens;
   std::string lemmas;  // arena for Token::lemma
+  std::vector<Mention> mentions;  // filled by the actors stage, in text order
 
   std::string_view Text(Span s) const {
     return std::string_view(text).substr(s.start, s.size());

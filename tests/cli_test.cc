@@ -1,0 +1,123 @@
+// End-to-end tests of the `dyad` binary as a user runs it.
+#include <simdjson.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+
+#include "test_util.h"
+
+namespace dyad {
+namespace {
+
+using testing::ScratchDir;
+using testing::WriteFile;
+
+struct Result {
+  int status = -1;
+  std::string out, err;
+};
+
+Result RunDyad(const std::string& args, const std::string& stdin_file = "") {
+  ScratchDir tmp;
+  std::string out = tmp / "out", err = tmp / "err";
+  std::string cmd = std::string(DYAD_TEST_BINARY) + " " + args + " >" + out +
+                    " 2>" + err + (stdin_file.empty() ? " </dev/null" : " <" + stdin_file);
+  int rc = std::system(cmd.c_str());
+  Result r;
+  r.status = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+  r.out = testing::ReadFile(out);
+  r.err = testing::ReadFile(err);
+  return r;
+}
+
+TEST(Cli, CodesTheExampleArticlesAndPrintsASummary) {
+  Result r = RunDyad("code " + testing::SourceDir() + "/examples");
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.err.find("dyad: 8 documents, "), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(" 0 rejected"), std::string::npos) << r.err;
+}
+
+TEST(Cli, SegmentOffsetsSliceTheOriginalText) {
+  std::string path = testing::SharedDir() + "/seeds/003_adca9ae7a0bf6d0f.txt";
+  Result r = RunDyad("segment --all-languages " + path);
+  ASSERT_EQ(r.status, 0) << r.err;
+  std::string original = testing::ReadFile(path);
+  simdjson::dom::parser parser;
+  size_t lines = 0, tokens = 0;
+  size_t pos = 0;
+  while (pos < r.out.size()) {
+    size_t eol = r.out.find('\n', pos);
+    std::string line = r.out.substr(pos, eol - pos);
+    pos = eol + 1;
+    simdjson::dom::element e;
+    ASSERT_FALSE(parser.parse(line).get(e)) << line;
+    EXPECT_EQ(std::string_view(e["doc"]), "003_adca9ae7a0bf6d0f");
+    uint64_t start = e["start"], end = e["end"];
+    EXPECT_EQ(original.substr(start, end - start), std::string_view(e["text"]));
+    for (auto tok : e["tokens"].get_array()) {
+      uint64_t ts = tok.at(0), te = tok.at(1);
+      ASSERT_LE(start, ts);
+      ASSERT_LE(te, end);
+      std::string slice = original.substr(ts, te - ts);
+      std::string_view form = tok.at(2);
+      // Folded quotes and dashes differ from the original; words do not.
+      if (form != "\"" && form != "'" && form != "-" && form.find('\'') == form.npos)
+        EXPECT_EQ(slice, form);
+      ++tokens;
+    }
+    ++lines;
+  }
+  EXPECT_GT(lines, 20u);
+  EXPECT_GT(tokens, 500u);
+}
+
+TEST(Cli, OutputIsByteIdenticalAcrossRuns) {
+  std::string dir = testing::SourceDir() + "/examples";
+  Result a = RunDyad("segment " + dir);
+  Result b = RunDyad("segment " + dir);
+  EXPECT_EQ(a.status, 0);
+  EXPECT_FALSE(a.out.empty());
+  EXPECT_EQ(a.out, b.out);
+}
+
+TEST(Cli, BadInputIsReportedAndTheRunGoesOn) {
+  ScratchDir dir;
+  WriteFile(dir.path() / "good.txt",
+            "date: 2025-01-18\n---\nIran on Saturday condemned France for "
+            "permitting the dissident group to hold a conference in Paris.");
+  WriteFile(dir.path() / "feed.jsonl", "{\"id\": 1, \"text\": \"oops\"\n");
+  WriteFile(dir.path() / "blob.txt", std::string("\0\x01\x02\x03", 4));
+  Result r = RunDyad("code " + dir.path().string());
+  EXPECT_EQ(r.status, 0);
+  EXPECT_NE(r.err.find("feed.jsonl:1: malformed JSON"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("blob.txt: binary file"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("dyad: 1 documents, 1 sentences, 2 rejected"),
+            std::string::npos)
+      << r.err;
+}
+
+TEST(Cli, NothingReadableExitsWithOne) {
+  ScratchDir dir;
+  WriteFile(dir.path() / "blob.txt", std::string("\0\x01", 2));
+  Result r = RunDyad("code " + dir.path().string() + " /no/such/file.txt");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("0 documents, 0 sentences, 2 rejected"), std::string::npos)
+      << r.err;
+}
+
+TEST(Cli, ReadsStdinAndWritesToOutFile) {
+  ScratchDir dir;
+  WriteFile(dir.path() / "in.jsonl",
+            "{\"id\": \"w1\", \"date\": \"2025-03-01\", \"text\": \"Police in "
+            "Tbilisi detained dozens of protesters. The interior ministry "
+            "defended the arrests.\"}\n");
+  std::string out = dir / "seg.jsonl";
+  Result r = RunDyad("segment -o " + out, dir / "in.jsonl");
+  EXPECT_EQ(r.status, 0) << r.err;
+  std::string written = testing::ReadFile(out);
+  EXPECT_EQ(std::count(written.begin(), written.end(), '\n'), 2);
+  EXPECT_NE(written.find("\"doc\":\"w1\""), std::string::npos);
+}
+
+}  // namespace
+}  // namespace dyad
