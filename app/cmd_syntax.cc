@@ -31,6 +31,9 @@ void AddTrainSyntax(CLI::App& parent) {
   cmd->add_option("--folds", opt->jackknife_folds,
                   "jackknife folds for the parser's training tags (0 = gold)")
       ->capture_default_str();
+  cmd->add_option("--beam", opt->beam,
+                  "parser beam width (1 = greedy, dynamic oracle)")
+      ->capture_default_str();
   cmd->add_option("--threads", opt->threads, "threads for the jackknife")
       ->capture_default_str();
   cmd->add_option("--tagger-prune", opt->tagger_prune,

@@ -12,7 +12,12 @@ void InputOptions::Add(CLI::App* cmd) {
                 "do not skip documents identified as non-English");
   cmd->add_flag("--keep-duplicates", keep_duplicates,
                 "code duplicate documents again instead of skipping them");
-  cmd->add_flag("-q,--quiet", quiet, "no per-record messages on stderr");
+  cmd->add_flag("-q,--quiet", quiet,
+                "no progress and no per-record messages on stderr (the "
+                "summary line stays)");
+  cmd->add_option("-j,--threads", threads,
+                  "worker threads (default: all cores); output is the same "
+                  "at any count");
 }
 
 PipelineOptions InputOptions::ToPipeline() const {
@@ -20,6 +25,8 @@ PipelineOptions InputOptions::ToPipeline() const {
   p.data_dir = data_dir;
   p.english_only = !all_languages;
   p.drop_duplicate_documents = !keep_duplicates;
+  p.threads = threads;
+  p.progress = !quiet;
   return p;
 }
 

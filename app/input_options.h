@@ -21,6 +21,7 @@ struct InputOptions {
   bool all_languages = false;
   bool keep_duplicates = false;
   bool quiet = false;
+  int threads = 0;
 
   void Add(CLI::App* cmd);
   PipelineOptions ToPipeline() const;

@@ -71,13 +71,19 @@ TEST(Cli, SegmentOffsetsSliceTheOriginalText) {
   EXPECT_GT(tokens, 500u);
 }
 
-TEST(Cli, OutputIsByteIdenticalAcrossRuns) {
-  std::string dir = testing::SourceDir() + "/examples";
-  Result a = RunDyad("segment " + dir);
-  Result b = RunDyad("segment " + dir);
-  EXPECT_EQ(a.status, 0);
-  EXPECT_FALSE(a.out.empty());
-  EXPECT_EQ(a.out, b.out);
+TEST(Cli, OutputIsByteIdenticalAtAnyThreadCount) {
+  std::string inputs = testing::SourceDir() + "/examples " +
+                       testing::SharedDir() + "/dev/articles " +
+                       testing::SharedDir() + "/seeds";
+  Result one = RunDyad("segment -j 1 " + inputs);
+  Result two = RunDyad("segment -j 2 " + inputs);
+  Result eight = RunDyad("segment -j 8 " + inputs);
+  EXPECT_EQ(one.status, 0);
+  EXPECT_GT(one.out.size(), 100000u);
+  EXPECT_EQ(one.out, two.out);
+  EXPECT_EQ(one.out, eight.out);
+  // Messages come out in input order too.
+  EXPECT_EQ(one.err, eight.err);
 }
 
 TEST(Cli, BadInputIsReportedAndTheRunGoesOn) {

@@ -283,6 +283,37 @@ TEST(IngestDedup, DuplicateDocumentsAcrossInputsAreReportedNotCoded) {
       << r.messages;
 }
 
+TEST(IngestSgml, ReadsReutersRecordsWithDatelineAndDate) {
+  ScratchDir dir;
+  WriteFile(dir.path() / "reut2-x.sgm",
+            "<!DOCTYPE lewis SYSTEM \"lewis.dtd\">\n"
+            "<REUTERS TOPICS=\"NO\" NEWID=\"10522\">\n"
+            "<DATE>27-MAR-1987 10:00:00.00</DATE>\n<TEXT>&#2;\n"
+            "<TITLE>CYPRUS PROTESTS TO U.N.</TITLE>\n"
+            "<DATELINE>    NICOSIA, March 27 - </DATELINE><BODY>Cyprus has "
+            "protested to the United Nations over\nalleged airspace "
+            "violations by the Turkish air force &amp; navy.\n Reuter\n&#3;"
+            "</BODY></TEXT>\n</REUTERS>\n"
+            "<REUTERS NEWID=\"10523\">\n<DATE> 1-APR-1987 01:41:26.47</DATE>"
+            "<TEXT TYPE=\"BRIEF\"><TITLE>HEADLINE ONLY</TITLE></TEXT>"
+            "</REUTERS>\n"
+            "<REUTERS NEWID=\"10524\">\n<DATE> 1-APR-1987 01:41:26.47</DATE>"
+            "<TEXT><BODY>Iraq said its warplanes attacked two tankers in the "
+            "Gulf on Tuesday, the official news agency reported.\n Reuter\n"
+            "</BODY></TEXT></REUTERS>\n");
+  RunResult r = RunOn({dir / "reut2-x.sgm"});
+  ASSERT_EQ(r.docs.size(), 2u) << r.messages;
+  EXPECT_EQ(r.docs[0].id, "r10522");
+  EXPECT_EQ(r.docs[0].date, "1987-03-27");
+  EXPECT_EQ(r.docs[0].title, "CYPRUS PROTESTS TO U.N.");
+  EXPECT_EQ(r.docs[0].original,
+            "NICOSIA, March 27 - Cyprus has protested to the United Nations "
+            "over\nalleged airspace violations by the Turkish air force & navy.");
+  EXPECT_EQ(r.docs[1].id, "r10524");
+  EXPECT_EQ(r.docs[1].date, "1987-04-01");
+  EXPECT_EQ(r.rejected, 0u);
+}
+
 TEST(PrepareDate, AcceptsIsoDatesOnly) {
   EXPECT_EQ(ParseIsoDate("2025-01-18"), "2025-01-18");
   EXPECT_EQ(ParseIsoDate("2024-02-29T23:59:00+01:00"), "2024-02-29");

@@ -70,12 +70,23 @@ uint64_t CollapsedHash(std::string_view text) {
 bool DuplicateDetector::Sign(std::string_view text, Signature* out) {
   std::vector<uint64_t> words = WordHashes(text);
   if (words.size() < static_cast<size_t>(kShingle) + 4) return false;
+  // 64 hash functions as h_i(x) = a_i * x + b_i over a well-mixed shingle
+  // hash: one multiply-add each instead of a full mix.
+  static const auto kCoefficients = [] {
+    std::array<std::pair<uint64_t, uint64_t>, kHashes> c{};
+    uint64_t seed = 0x243F6A8885A308D3ULL;
+    for (auto& [a, b] : c) {
+      a = Mix(seed += 0x9e3779b97f4a7c15ULL) | 1;
+      b = Mix(seed += 0x9e3779b97f4a7c15ULL);
+    }
+    return c;
+  }();
   out->fill(~0ULL);
   for (size_t i = 0; i + kShingle <= words.size(); ++i) {
     uint64_t shingle = 0;
     for (int k = 0; k < kShingle; ++k) shingle = Mix(shingle ^ words[i + k]);
     for (int h = 0; h < kHashes; ++h) {
-      uint64_t v = Mix(shingle + 0x9e3779b97f4a7c15ULL * (h + 1));
+      uint64_t v = kCoefficients[h].first * shingle + kCoefficients[h].second;
       (*out)[h] = std::min((*out)[h], v);
     }
   }
@@ -88,14 +99,22 @@ double DuplicateDetector::Similarity(const Signature& a, const Signature& b) {
   return static_cast<double>(same) / kHashes;
 }
 
-std::optional<DuplicateOf> DuplicateDetector::Check(std::string_view id,
-                                                    std::string_view text) {
-  uint64_t exact = CollapsedHash(text);
+DuplicateDetector::Fingerprint DuplicateDetector::MakeFingerprint(
+    std::string_view text) {
+  Fingerprint fp;
+  fp.exact = CollapsedHash(text);
+  fp.comparable = Sign(text, &fp.signature);
+  return fp;
+}
+
+std::optional<DuplicateOf> DuplicateDetector::Check(
+    std::string_view id, const Fingerprint& fp) {
+  const uint64_t exact = fp.exact;
   if (auto it = exact_.find(exact); it != exact_.end())
     return DuplicateOf{ids_[it->second], 1.0};
   const auto index = static_cast<uint32_t>(ids_.size());
-  Signature sig;
-  bool comparable = Sign(text, &sig);
+  const Signature& sig = fp.signature;
+  const bool comparable = fp.comparable;
   if (comparable) {
     // Candidates share at least one band; the earliest best match wins.
     std::optional<DuplicateOf> best;

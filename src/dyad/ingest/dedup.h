@@ -30,11 +30,23 @@ class DuplicateDetector {
   static constexpr int kBands = 16;
   using Signature = std::array<uint64_t, kHashes>;
 
+  // What Check() compares: computed from the text alone, so it can be made
+  // in parallel before the ordered Check().
+  struct Fingerprint {
+    uint64_t exact = 0;      // hash of the whitespace-collapsed text
+    bool comparable = false;  // enough words for a MinHash signature
+    Signature signature{};
+  };
+  static Fingerprint MakeFingerprint(std::string_view text);
+
   explicit DuplicateDetector(double threshold = 0.7) : threshold_(threshold) {}
 
   // Returns the earlier document `text` duplicates, or nothing (and then
   // remembers it under `id`).
-  std::optional<DuplicateOf> Check(std::string_view id, std::string_view text);
+  std::optional<DuplicateOf> Check(std::string_view id, std::string_view text) {
+    return Check(id, MakeFingerprint(text));
+  }
+  std::optional<DuplicateOf> Check(std::string_view id, const Fingerprint& fp);
 
   // MinHash signature of a text; false if it has too few words to compare.
   static bool Sign(std::string_view text, Signature* out);

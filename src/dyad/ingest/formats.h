@@ -8,6 +8,8 @@
 //          The document id is the file stem unless the header gives one.
 //  .jsonl  one JSON object a line: {"id","date","title","url","source",
 //  .ndjson  "text"}; only "text" is required.
+//  .sgm    Reuters-21578 SGML: one document per <REUTERS> record with a
+//          <BODY> (dateline + body), id "r" + NEWID, date from <DATE>.
 //  .html   the article text of a web page (scripts, navigation, sidebars and
 //          footers dropped), title from <h1> or <title>, date from the
 //          article:published_time / datePublished meta tags.
@@ -27,7 +29,7 @@ namespace dyad {
 
 using DocumentSink = std::function<void(Document&&)>;
 
-enum class Format { kText, kJsonLines, kHtml };
+enum class Format { kText, kJsonLines, kHtml, kReutersSgml };
 
 struct InputFile {
   std::string name;   // path as given, for messages and origins
@@ -40,6 +42,8 @@ void ParseText(const InputFile& in, Reporter& report, const DocumentSink& sink);
 void ParseJsonLines(const InputFile& in, Reporter& report,
                     const DocumentSink& sink);
 void ParseHtml(const InputFile& in, Reporter& report, const DocumentSink& sink);
+void ParseReutersSgml(const InputFile& in, Reporter& report,
+                      const DocumentSink& sink);
 
 // Dispatches on in.format.
 void ParseInput(const InputFile& in, Reporter& report, const DocumentSink& sink);

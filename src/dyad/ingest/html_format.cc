@@ -191,6 +191,7 @@ void ParseInput(const InputFile& in, Reporter& report, const DocumentSink& sink)
     case Format::kText: ParseText(in, report, sink); break;
     case Format::kJsonLines: ParseJsonLines(in, report, sink); break;
     case Format::kHtml: ParseHtml(in, report, sink); break;
+    case Format::kReutersSgml: ParseReutersSgml(in, report, sink); break;
   }
 }
 

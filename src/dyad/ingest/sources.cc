@@ -37,7 +37,8 @@ void Classify(const std::string& path, Compression* compression,
 
 bool KnownExtension(const std::string& ext) {
   return ext == ".txt" || ext == ".jsonl" || ext == ".ndjson" ||
-         ext == ".json" || ext == ".html" || ext == ".htm" || ext == ".xhtml";
+         ext == ".json" || ext == ".html" || ext == ".htm" || ext == ".xhtml" ||
+         ext == ".sgm" || ext == ".sgml";
 }
 
 Format SniffFormat(std::string_view bytes) {
@@ -53,6 +54,7 @@ Format FormatFor(const std::string& ext, std::string_view bytes) {
     return Format::kJsonLines;
   if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return Format::kHtml;
   if (ext == ".txt") return Format::kText;
+  if (ext == ".sgm" || ext == ".sgml") return Format::kReutersSgml;
   return SniffFormat(bytes);
 }
 

@@ -1,12 +1,19 @@
 #include "dyad/pipeline/pipeline.h"
 
-#include <unistd.h>
+#include <tbb/concurrent_queue.h>
+#include <tbb/global_control.h>
+#include <tbb/parallel_pipeline.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <iostream>
+#include <optional>
+#include <thread>
 
 #include "dyad/ingest/dedup.h"
 #include "dyad/ingest/sources.h"
+#include "dyad/pipeline/progress.h"
 
 #ifndef DYAD_DATA_DIR
 #define DYAD_DATA_DIR ""
@@ -48,44 +55,171 @@ bool Pipeline::Process(Document& doc, Reporter& report) const {
   return true;
 }
 
+namespace {
+
+// What travels down the pipeline: a document (or none, when only messages
+// from the reader are carried) and the messages that belong before it.
+struct Item {
+  std::optional<Document> doc;
+  Reporter messages = Reporter::Buffered();
+  bool coded = false;
+  DuplicateDetector::Fingerprint fingerprint;
+  uint64_t input_bytes_done = 0;  // input bytes fully read when queued
+};
+
+// Reads every input on its own thread and hands items over through a
+// bounded queue; a null pointer marks the end.
+class Reader {
+ public:
+  Reader(const std::vector<std::string>& paths, std::istream& stdin_stream,
+         Reporter& report, size_t capacity)
+      : paths_(paths), stdin_(stdin_stream) {
+    queue_.set_capacity(static_cast<std::ptrdiff_t>(capacity));
+    // Listing happens up front so its messages come first, in order.
+    if (!paths_.empty()) files_ = ListInputs(paths_, report);
+    for (const std::string& f : files_) {
+      std::error_code ec;
+      auto size = fs::file_size(f, ec);
+      if (!ec) total_bytes_ += size;
+    }
+    thread_ = std::thread([this] { ReadAll(); });
+  }
+  ~Reader() {
+    stop_ = true;
+    std::unique_ptr<Item> drain;
+    while (!finished_) {
+      if (queue_.try_pop(drain)) continue;
+      std::this_thread::yield();
+    }
+    thread_.join();
+  }
+  std::unique_ptr<Item> Next() {
+    std::unique_ptr<Item> item;
+    queue_.pop(item);
+    return item;
+  }
+  uint64_t inputs() const { return paths_.empty() ? 1 : files_.size(); }
+  uint64_t total_bytes() const { return total_bytes_; }
+
+ private:
+  void Push(std::unique_ptr<Item> item) {
+    if (!stop_) queue_.push(std::move(item));
+  }
+  void ReadAll() {
+    Reporter buffered = Reporter::Buffered();
+    auto sink = [&](Document&& doc) {
+      auto item = std::make_unique<Item>();
+      buffered.ReplayInto(item->messages);
+      item->doc.emplace(std::move(doc));
+      item->input_bytes_done = done_bytes_;
+      Push(std::move(item));
+    };
+    auto flush_messages = [&] {
+      auto item = std::make_unique<Item>();
+      buffered.ReplayInto(item->messages);
+      item->input_bytes_done = done_bytes_;
+      Push(std::move(item));
+    };
+    InputFile input;
+    if (paths_.empty()) {
+      if (LoadStream(stdin_, &input, buffered)) ParseInput(input, buffered, sink);
+      flush_messages();
+    }
+    for (const std::string& file : files_) {
+      if (stop_) break;
+      if (LoadInput(file, &input, buffered)) ParseInput(input, buffered, sink);
+      std::error_code ec;
+      auto size = fs::file_size(file, ec);
+      if (!ec) done_bytes_ += size;
+      flush_messages();
+    }
+    queue_.push(nullptr);
+    finished_ = true;
+  }
+
+  const std::vector<std::string>& paths_;
+  std::istream& stdin_;
+  std::vector<std::string> files_;
+  uint64_t total_bytes_ = 0, done_bytes_ = 0;
+  tbb::concurrent_bounded_queue<std::unique_ptr<Item>> queue_;
+  std::atomic<bool> stop_{false}, finished_{false};
+  std::thread thread_;
+};
+
+}  // namespace
+
 RunStats Pipeline::Run(const std::vector<std::string>& paths,
                        std::istream& stdin_stream, Reporter& report,
                        const std::function<void(const Document&)>& on_document) {
+  const int threads = options_.threads > 0
+                          ? options_.threads
+                          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  tbb::global_control limit(tbb::global_control::max_allowed_parallelism,
+                            static_cast<size_t>(threads));
+  const size_t in_flight = static_cast<size_t>(threads) * 4;
   RunStats stats;
   DuplicateDetector duplicates;
+  Reader reader(paths, stdin_stream, report, in_flight);
+  stats.inputs = reader.inputs();
+  Progress progress(options_.progress ? &std::cerr : nullptr,
+                    reader.total_bytes());
   PrepareOptions prep;
   prep.english_only = options_.english_only;
-  auto handle = [&](Document&& doc) {
-    if (Prepare(doc, report, prep) != PrepareResult::kOk) return;
-    if (options_.drop_duplicate_documents) {
-      if (auto dup = duplicates.Check(doc.id, doc.text)) {
-        ++stats.duplicate_documents;
-        char sim[16];
-        std::snprintf(sim, sizeof sim, "%.2f", dup->similarity);
-        report.Skip(Where(doc), (dup->similarity >= 1.0 ? "exact duplicate of "
+
+  tbb::parallel_pipeline(
+      in_flight,
+      tbb::make_filter<void, Item*>(
+          tbb::filter_mode::serial_in_order,
+          [&](tbb::flow_control& fc) -> Item* {
+            std::unique_ptr<Item> item = reader.Next();
+            if (!item) {
+              fc.stop();
+              return nullptr;
+            }
+            return item.release();
+          }) &
+          tbb::make_filter<Item*, Item*>(
+              tbb::filter_mode::parallel,
+              [&](Item* item) -> Item* {
+                if (item->doc &&
+                    Prepare(*item->doc, item->messages, prep) == PrepareResult::kOk) {
+                  segmenter_->Segment(*item->doc);
+                  if (options_.drop_duplicate_documents)
+                    item->fingerprint =
+                        DuplicateDetector::MakeFingerprint(item->doc->text);
+                  item->coded = true;
+                }
+                return item;
+              }) &
+          tbb::make_filter<Item*, void>(
+              tbb::filter_mode::serial_in_order, [&](Item* raw) {
+                std::unique_ptr<Item> item(raw);
+                item->messages.ReplayInto(report);
+                if (item->coded) {
+                  Document& doc = *item->doc;
+                  std::optional<DuplicateOf> dup;
+                  if (options_.drop_duplicate_documents)
+                    dup = duplicates.Check(doc.id, item->fingerprint);
+                  if (dup) {
+                    ++stats.duplicate_documents;
+                    char sim[16];
+                    std::snprintf(sim, sizeof sim, "%.2f", dup->similarity);
+                    report.Skip(Where(doc),
+                                (dup->similarity >= 1.0 ? "exact duplicate of "
                                                         : "near-duplicate of ") +
                                     dup->id + " (similarity " + sim + ")");
-        return;
-      }
-    }
-    segmenter_->Segment(doc);
-    ++stats.documents;
-    for (const Sentence& s : doc.sentences) {
-      if (s.duplicate) ++stats.repeated_sentences;
-      else ++stats.sentences;
-    }
-    on_document(doc);
-  };
-  InputFile input;
-  if (paths.empty()) {
-    ++stats.inputs;
-    if (LoadStream(stdin_stream, &input, report)) ParseInput(input, report, handle);
-    return stats;
-  }
-  for (const std::string& file : ListInputs(paths, report)) {
-    ++stats.inputs;
-    if (LoadInput(file, &input, report)) ParseInput(input, report, handle);
-  }
+                  } else {
+                    ++stats.documents;
+                    for (const Sentence& s : doc.sentences) {
+                      if (s.duplicate) ++stats.repeated_sentences;
+                      else ++stats.sentences;
+                    }
+                    on_document(doc);
+                  }
+                }
+                progress.Update(stats, report, item->input_bytes_done);
+              }));
+  progress.Finish();
   return stats;
 }
 

@@ -1,11 +1,21 @@
-// Pipeline: runs the stages over a stream of inputs, in input order:
-//   read (formats) -> Prepare (normalize, checks, language) -> duplicate
-//   documents dropped -> Segment (sentences, tokens) -> on_document callback
+// Pipeline: runs the stages over a stream of inputs.
+//
+//   reader thread          worker threads (parallel)        ordered output
+//   files -> documents --> Prepare (normalize, checks,  --> duplicate check,
+//   (bounded queue)        language) -> Segment -> ...       messages, counts,
+//                                                            on_document
+//
+// A reader thread turns files into documents and feeds a oneTBB
+// parallel_pipeline with a bounded number of documents in flight, so memory
+// does not grow with the corpus. The per-document stages run in parallel;
+// the last step runs serially in input order, so output, messages and the
+// duplicate detector see documents in the same order at any thread count.
 // Resources (dictionaries, models) are loaded once by Create() and shared
 // read-only. Every problem goes to the Reporter; the run never stops on bad
 // input.
 //
 // Thread safety: Run() is not reentrant; one Pipeline runs one stream.
+// on_document is called from one thread at a time, in input order.
 #pragma once
 
 #include <functional>
@@ -25,6 +35,8 @@ struct PipelineOptions {
   std::string data_dir;          // where data/ resources are; see FindDataDir
   bool english_only = true;
   bool drop_duplicate_documents = true;
+  int threads = 0;               // 0: all cores
+  bool progress = false;         // progress lines on stderr while running
 };
 
 struct RunStats {

@@ -84,7 +84,8 @@ void Model::Annotate(Document& doc, const Sentence& sentence,
     SetParserWord(ws.words[i].lower, ws.tags[i], &ws.parser_words[i]);
   }
   SetRootWord(&ws.parser_words[n]);
-  parts_.parser.Parse(ws.parser_words.data(), n, &ws.state, ws.scores.data());
+  parts_.parser.Parse(ws.parser_words.data(), n, &ws.state, ws.scores.data(),
+                      &ws.beam);
 
   for (int i = 0; i < n; ++i) {
     Token& t = tokens[i];

@@ -53,7 +53,7 @@ bool ModelParts::Read(ByteReader& in, std::string* error) {
   }
   if (tagger.weights.num_classes() != static_cast<int>(tags.size()) ||
       !tagger.tag_dict.ValuesBelow(static_cast<uint32_t>(tags.size())) ||
-      !tagger.lexicon.ValuesBelow(static_cast<uint32_t>(tags.size()))) {
+      !tagger.lexicon.LowBitsBelow(0xff, static_cast<uint32_t>(tags.size()))) {
     *error = "tagger does not match its tag table";
     return false;
   }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <bit>
 
+#include "dyad/syntax/beam_search.h"
 #include "dyad/syntax/feature_hash.h"
 
 namespace dyad::syntax {
@@ -220,8 +221,18 @@ int BestLegalAction(const ArcHybrid& sys, const ParserState& s,
 }
 
 void Parser::Parse(const ParserWord* words, int n, ParserState* state,
-                   float* scores) const {
+                   float* scores, BeamScratch* beam) const {
   uint32_t feats[kMaxParserFeatures];
+  if (beam_width > 1) {
+    BeamSearch(system, n, beam_width, nullptr,
+               [&](const ParserState& s, float* sc) {
+                 int nf = ParserFeatures(s, words, feats);
+                 weights.Score(feats, nf, sc);
+               },
+               beam);
+    *state = beam->cur[0].state;
+    return;
+  }
   state->Init(n);
   const int actions = system.num_actions();
   while (!state->Terminal()) {
@@ -235,17 +246,19 @@ void Parser::Parse(const ParserWord* words, int n, ParserState* state,
 void Parser::Write(ByteWriter& out) const {
   out.U32(static_cast<uint32_t>(system.num_labels()));
   out.U32(static_cast<uint32_t>(system.root_label()));
+  out.U32(static_cast<uint32_t>(beam_width));
   weights.Write(out);
 }
 
 bool Parser::Read(ByteReader& in, std::string* error) {
-  uint32_t labels, root;
-  if (!in.U32(&labels) || !in.U32(&root) || labels == 0 || labels > 127 ||
-      root >= labels) {
+  uint32_t labels, root, beam;
+  if (!in.U32(&labels) || !in.U32(&root) || !in.U32(&beam) || labels == 0 ||
+      labels > 127 || root >= labels || beam == 0 || beam > 256) {
     *error = "corrupt parser header";
     return false;
   }
   system = ArcHybrid(static_cast<int>(labels), static_cast<int>(root));
+  beam_width = static_cast<int>(beam);
   if (!weights.Read(in, error)) return false;
   if (weights.num_classes() != system.num_actions()) {
     *error = "parser weights do not match its label set";

@@ -1,4 +1,4 @@
-// Greedy transition-based dependency parser: arc-hybrid transitions scored
+// Transition-based dependency parser (greedy, or with a small beam): arc-hybrid transitions scored
 // by an averaged perceptron over Zhang & Nivre (2011)-style feature
 // templates (words, tags, distance, valency, dependents' labels), with the
 // arc label chosen jointly with the transition (one class per
@@ -37,17 +37,21 @@ int ParserFeatures(const ParserState& s, const ParserWord* words,
 int BestLegalAction(const ArcHybrid& sys, const ParserState& s,
                     const float* scores);
 
+struct BeamScratch;
+
 class Parser {
  public:
   Parser() : system(1, 0) {}
   ArcHybrid system;
   WeightTable weights;
+  int beam_width = 1;  // 1 = greedy
 
   // REQUIRES: words has n+1 entries (the last is the root word); scores has
   // system.num_actions() floats. On return state->head/label hold the tree
   // (head n = root).
+  // With beam_width > 1, *beam is used and the result is copied to *state.
   void Parse(const ParserWord* words, int n, ParserState* state,
-             float* scores) const;
+             float* scores, BeamScratch* beam) const;
 
   void Write(ByteWriter& out) const;
   bool Read(ByteReader& in, std::string* error);

@@ -26,6 +26,8 @@ class PerceptronTrainer {
   void Score(const uint32_t* keys, size_t n, float* scores) const;
   // Moves weights towards `gold` and away from `guess` (no-op if equal).
   void Update(const uint32_t* keys, size_t n, int gold, int guess);
+  // Adds delta to class `cls` of every key (for structured updates).
+  void AddToClass(const uint32_t* keys, size_t n, int cls, float delta);
   // Advances the averaging clock; call once per training decision.
   void Tick() { ++clock_; }
 

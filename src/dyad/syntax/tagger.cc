@@ -30,7 +30,8 @@ enum Template : uint32_t {
   kBias = 1, kW, kSuf1, kSuf2, kSuf3, kSuf4, kPre1, kPre2, kPre3, kShape,
   kP1, kP2, kP1P2, kP1W, kWm1, kWm1Suf3, kWm2, kWp1, kWp1Suf3, kWp2,
   kWp1Shape, kWm1Shape, kWm1W, kWWp1, kLexP1, kLexP2, kP1LexP1, kForm,
-  kFirstShape, kLexW, kLexP1W, kLexM1, kP1Suf3, kWp1Wp2,
+  kFirstShape, kLexW, kLexP1W, kLexM1, kP1Suf3, kWp1Wp2, kAmbW, kAmbP1,
+  kAmbM1, kAmbWAmbP1, kP1AmbW, kAmbWSuf3,
 };
 
 }  // namespace
@@ -82,13 +83,21 @@ int TaggerFeatures(const WordInfo* words, int n, int i, int prev, int prev2,
   out[k++] = FeatureKey(kLexM1, m1.lexicon_tag);
   out[k++] = FeatureKey(kP1Suf3, t1, w.suffix[2]);
   out[k++] = FeatureKey(kWp1Wp2, p1.lower, p2.lower);
+  out[k++] = FeatureKey(kAmbW, w.ambiguity);
+  out[k++] = FeatureKey(kAmbP1, p1.ambiguity);
+  out[k++] = FeatureKey(kAmbM1, m1.ambiguity);
+  out[k++] = FeatureKey(kAmbWAmbP1, w.ambiguity, p1.ambiguity);
+  out[k++] = FeatureKey(kP1AmbW, t1, w.ambiguity);
+  out[k++] = FeatureKey(kAmbWSuf3, w.ambiguity, w.suffix[2]);
   return k;
 }
 
 void Tagger::AttachLexicon(WordInfo* words, int n) const {
   for (int i = 0; i < n; ++i) {
-    uint32_t tag;
-    words[i].lexicon_tag = lexicon.Get(words[i].lower, &tag) ? tag + 1 : 0;
+    uint32_t v;
+    bool known = lexicon.Get(words[i].lower, &v);
+    words[i].lexicon_tag = known ? (v & 0xff) + 1 : 0;
+    words[i].ambiguity = known ? (v >> 8) + 1 : 0;
   }
 }
 

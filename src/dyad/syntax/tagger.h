@@ -18,7 +18,7 @@
 
 namespace dyad::syntax {
 
-inline constexpr int kMaxTaggerFeatures = 40;
+inline constexpr int kMaxTaggerFeatures = 48;
 
 // Writes the feature keys for word i given the two previous predicted tags
 // (-1 before the sentence start); returns how many were written.
@@ -28,10 +28,12 @@ int TaggerFeatures(const WordInfo* words, int n, int i, int prev, int prev2,
 class Tagger {
  public:
   U64Map tag_dict;  // exact-form hash -> tag
-  U64Map lexicon;   // lowercased-form hash -> most frequent tag
+  // lowercased-form hash -> most frequent tag (low 8 bits) and a hash of
+  // the word's set of frequent tags, its ambiguity class (high 24 bits).
+  U64Map lexicon;
   WeightTable weights;
 
-  // Sets WordInfo::lexicon_tag from the lexicon.
+  // Sets WordInfo::lexicon_tag and ambiguity from the lexicon.
   void AttachLexicon(WordInfo* words, int n) const;
   // REQUIRES: AttachLexicon was called; scores has weights.num_classes()
   // floats. Writes n tag ids to tags.

@@ -10,6 +10,7 @@
 
 #include <xxhash.h>
 
+#include "dyad/syntax/beam_search.h"
 #include "dyad/syntax/conllu.h"
 #include "dyad/syntax/evaluate.h"
 #include "dyad/syntax/feature_hash.h"
@@ -150,7 +151,13 @@ Tagger TrainTagger(const TaggedCorpus& corpus, const std::vector<size_t>& use,
   }
   for (const auto& [lower, c] : lower_counts) {
     int total;
-    tagger.lexicon.Set(lower, most_frequent(c, &total).first);
+    uint32_t best = static_cast<uint32_t>(most_frequent(c, &total).first);
+    // Ambiguity class: the tags making up at least 5% of the word's uses.
+    uint64_t cls = 0x9AB;
+    for (auto [tag, k] : c) {
+      if (k * 20 >= total) cls = MixStep(cls, static_cast<uint64_t>(tag));
+    }
+    tagger.lexicon.Set(lower, best | (static_cast<uint32_t>(cls) << 8));
   }
 
   std::vector<std::vector<WordInfo>> words;
@@ -217,7 +224,71 @@ struct ParseSample {
   std::vector<ParserWord> words;  // n + 1, last is the root
   std::vector<int> gold_head;     // root = n
   std::vector<int> gold_label;
+  std::vector<int> gold_actions;  // canonical derivation, for beam training
 };
+
+// One canonical gold derivation: arcs as early as possible (LEFT, then
+// RIGHT, then SHIFT among zero-cost actions). REQUIRES: projective tree.
+std::vector<int> GoldActions(const ArcHybrid& sys, const ParseSample& ps) {
+  const int n = static_cast<int>(ps.words.size()) - 1;
+  ParserState state;
+  state.Init(n);
+  std::vector<int> costs(sys.num_actions()), out;
+  while (!state.Terminal()) {
+    OracleCosts(sys, state, ps.gold_head.data(), ps.gold_label.data(),
+                costs.data());
+    int a = -1;
+    if (!state.stack.empty()) {
+      int s0 = state.stack.back();
+      int l = ps.gold_label[s0];
+      if (costs[sys.Left(l)] == 0 && ps.gold_head[s0] == state.b) {
+        a = sys.Left(l);
+      } else if (costs[sys.Right(l)] == 0 && state.stack.size() >= 2 &&
+                 ps.gold_head[s0] == state.stack[state.stack.size() - 2]) {
+        a = sys.Right(l);
+      }
+    }
+    if (a < 0) a = costs[ArcHybrid::kShift] == 0 ? ArcHybrid::kShift : -1;
+    if (a < 0) {
+      // Not derivable (should not happen after projectivization): take
+      // the cheapest action so training can go on.
+      a = static_cast<int>(std::min_element(costs.begin(), costs.end()) -
+                           costs.begin());
+    }
+    out.push_back(a);
+    state.Apply(sys, a);
+  }
+  return out;
+}
+
+// One beam-search pass over a sentence with an early update when the gold
+// derivation falls out of the beam (or loses at the end).
+bool BeamTrainSentence(const ArcHybrid& sys, const ParseSample& ps, int width,
+                       PerceptronTrainer* trainer, BeamScratch* beam,
+                       std::vector<int>* pred_actions) {
+  const int n = static_cast<int>(ps.words.size()) - 1;
+  uint32_t feats[kMaxParserFeatures];
+  int fell = BeamSearch(sys, n, width, ps.gold_actions.data(),
+                        [&](const ParserState& s, float* sc) {
+                          int nf = ParserFeatures(s, ps.words.data(), feats);
+                          trainer->Score(feats, nf, sc);
+                        },
+                        beam);
+  if (fell < 0 && beam->cur[0].gold) return false;
+  int steps = fell < 0 ? static_cast<int>(ps.gold_actions.size()) : fell + 1;
+  beam->Actions(beam->cur[0].node, pred_actions);
+  ParserState state;
+  for (int sign = 1; sign >= -1; sign -= 2) {
+    const std::vector<int>& acts = sign > 0 ? ps.gold_actions : *pred_actions;
+    state.Init(n);
+    for (int t = 0; t < steps; ++t) {
+      int nf = ParserFeatures(state, ps.words.data(), feats);
+      trainer->AddToClass(feats, nf, acts[t], static_cast<float>(sign));
+      state.Apply(sys, acts[t]);
+    }
+  }
+  return true;
+}
 
 }  // namespace
 
@@ -325,6 +396,9 @@ bool TrainSyntaxModel(const TrainOptions& opt, std::string* error) {
                lifted);
 
   const ArcHybrid sys(num_labels, tables.root_label);
+  for (auto& ps : samples) ps.gold_actions = GoldActions(sys, ps);
+  BeamScratch beam;
+  std::vector<int> pred_actions;
   PerceptronTrainer trainer(sys.num_actions());
   std::mt19937_64 rng(opt.seed ^ 0xA5A5A5A5ULL);
   std::vector<size_t> order = all;
@@ -342,6 +416,13 @@ bool TrainSyntaxModel(const TrainOptions& opt, std::string* error) {
     for (size_t k : order) {
       const ParseSample& ps = samples[k];
       const int n = static_cast<int>(ps.words.size()) - 1;
+      if (opt.beam > 1) {
+        errors += BeamTrainSentence(sys, ps, opt.beam, &trainer, &beam,
+                                    &pred_actions);
+        trainer.Tick();
+        ++steps;
+        continue;
+      }
       state.Init(n);
       while (!state.Terminal()) {
         int nf = ParserFeatures(state, ps.words.data(), feats);
@@ -371,15 +452,16 @@ bool TrainSyntaxModel(const TrainOptions& opt, std::string* error) {
     double train_secs = Seconds(start);
     ModelParts parts = base;
     parts.parser.system = sys;
+    parts.parser.beam_width = opt.beam;
     parts.parser.weights = trainer.Averaged(opt.parser_prune);
     auto model = Model::FromParts(std::move(parts), data_hash);
     SyntaxScores dev_scores = Evaluate(*model, dev);
     double las = SyntaxScores::Pct(dev_scores.las, dev_scores.words);
     std::fprintf(stderr,
-                 "parser iteration %d/%d: %.2f%% wrong steps, %zu features, "
+                 "parser iteration %d/%d: %.2f%% wrong %s, %zu features, "
                  "%.1fs; dev UAS %.2f LAS %.2f\n",
                  it + 1, opt.parser_iterations, 100.0 * errors / steps,
-                 trainer.num_features(), train_secs,
+                 opt.beam > 1 ? "sentences" : "steps", trainer.num_features(), train_secs,
                  SyntaxScores::Pct(dev_scores.uas, dev_scores.words), las);
     if (las > best_las) {
       best_las = las;

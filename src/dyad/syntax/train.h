@@ -4,6 +4,7 @@
 // depend on thread timing. Progress goes to stderr, one line per iteration.
 //
 // Steps: label tables from train; tagger on all of train; parser trained
+// (greedy with a dynamic oracle, or beam search with early update)
 // on tags predicted by k-fold jackknifed taggers (so it learns from the
 // tagger's real mistakes); lemmatizer tables from train; the parser
 // iteration with the best dev LAS is kept; weights pruned, quantized and
@@ -28,7 +29,8 @@ struct TrainOptions {
   int threads = 2;
   float tagger_prune = 0.0f;  // |averaged weight| below this is dropped
   float parser_prune = 0.0f;
-  double explore = 0.9;  // probability of following a wrong prediction
+  double explore = 0.9;  // greedy training: P(follow a wrong prediction)
+  int beam = 8;          // 1 = greedy parser with a dynamic oracle
   uint64_t seed = 0x5EED2024;
 };
 

@@ -43,9 +43,9 @@ bool U64Map::Get(uint64_t key, uint32_t* value) const {
   }
 }
 
-bool U64Map::ValuesBelow(uint32_t limit) const {
+bool U64Map::LowBitsBelow(uint32_t mask, uint32_t limit) const {
   for (size_t j = 0; j < keys_.size(); ++j) {
-    if (keys_[j] != 0 && values_[j] >= limit) return false;
+    if (keys_[j] != 0 && (values_[j] & mask) >= limit) return false;
   }
   return true;
 }

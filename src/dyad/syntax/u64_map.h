@@ -21,7 +21,9 @@ class U64Map {
   bool Get(uint64_t key, uint32_t* value) const;
   size_t size() const { return size_; }
   // True if every stored value is < limit (validates indices after Read).
-  bool ValuesBelow(uint32_t limit) const;
+  bool ValuesBelow(uint32_t limit) const { return LowBitsBelow(~0u, limit); }
+  // True if (value & mask) < limit for every stored value.
+  bool LowBitsBelow(uint32_t mask, uint32_t limit) const;
 
   void Write(ByteWriter& out) const;
   bool Read(ByteReader& in, std::string* error);

@@ -18,6 +18,7 @@ struct WordInfo {
   uint64_t prefix[3] = {0, 0, 0};     // lowercased, lengths 1..3 bytes
   uint64_t shape = 0;
   uint32_t lexicon_tag = 0;  // most frequent tag in training + 1, 0 unknown
+  uint32_t ambiguity = 0;    // id of the set of tags seen in training, 0 none
 };
 
 // Fills *info from `form`; `scratch` is reused to avoid allocation.

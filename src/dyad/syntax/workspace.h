@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "dyad/syntax/arc_hybrid.h"
+#include "dyad/syntax/beam_search.h"
 #include "dyad/syntax/parser.h"
 #include "dyad/syntax/word_info.h"
 
@@ -24,6 +25,7 @@ struct Workspace {
   std::vector<ParserWord> parser_words;
   std::vector<float> scores;
   ParserState state;
+  BeamScratch beam;
   std::string scratch;
 };
 
