@@ -44,14 +44,20 @@ std::unique_ptr<Pipeline> Pipeline::Create(const PipelineOptions& options,
   p->segmenter_ =
       Segmenter::Load(p->options_.data_dir + "/segment/segmenter.txt", error);
   if (!p->segmenter_) return nullptr;
+  if (!BuildStages(p->options_, &p->stages_, error)) return nullptr;
   return p;
+}
+
+void Pipeline::Analyze(Document& doc) const {
+  segmenter_->Segment(doc);
+  for (const auto& stage : stages_) stage->Process(doc);
 }
 
 bool Pipeline::Process(Document& doc, Reporter& report) const {
   PrepareOptions prep;
   prep.english_only = options_.english_only;
   if (Prepare(doc, report, prep) != PrepareResult::kOk) return false;
-  segmenter_->Segment(doc);
+  Analyze(doc);
   return true;
 }
 
@@ -183,7 +189,7 @@ RunStats Pipeline::Run(const std::vector<std::string>& paths,
               [&](Item* item) -> Item* {
                 if (item->doc &&
                     Prepare(*item->doc, item->messages, prep) == PrepareResult::kOk) {
-                  segmenter_->Segment(*item->doc);
+                  Analyze(*item->doc);
                   if (options_.drop_duplicate_documents)
                     item->fingerprint =
                         DuplicateDetector::MakeFingerprint(item->doc->text);

@@ -27,6 +27,7 @@
 #include "dyad/doc/document.h"
 #include "dyad/ingest/prepare.h"
 #include "dyad/ingest/report.h"
+#include "dyad/pipeline/stage.h"
 #include "dyad/segment/segmenter.h"
 
 namespace dyad {
@@ -67,10 +68,15 @@ class Pipeline {
   bool Process(Document& doc, Reporter& report) const;
 
   const Segmenter& segmenter() const { return *segmenter_; }
+  const std::vector<std::unique_ptr<Stage>>& stages() const { return stages_; }
 
  private:
+  // Segment and every later stage: what runs on a prepared document.
+  void Analyze(Document& doc) const;
+
   PipelineOptions options_;
   std::unique_ptr<Segmenter> segmenter_;
+  std::vector<std::unique_ptr<Stage>> stages_;
 };
 
 // One line for the end of a run: "N documents, M sentences, K rejected".
