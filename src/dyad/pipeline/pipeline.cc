@@ -68,7 +68,8 @@ namespace {
 struct Item {
   std::optional<Document> doc;
   Reporter messages = Reporter::Buffered();
-  bool coded = false;
+  bool coded = false;      // prepared, not a duplicate: run the stages
+  bool duplicate = false;  // dropped as a duplicate document
   DuplicateDetector::Fingerprint fingerprint;
   uint64_t input_bytes_done = 0;  // input bytes fully read when queued
 };
@@ -189,39 +190,51 @@ RunStats Pipeline::Run(const std::vector<std::string>& paths,
               [&](Item* item) -> Item* {
                 if (item->doc &&
                     Prepare(*item->doc, item->messages, prep) == PrepareResult::kOk) {
-                  Analyze(*item->doc);
+                  item->coded = true;
                   if (options_.drop_duplicate_documents)
                     item->fingerprint =
                         DuplicateDetector::MakeFingerprint(item->doc->text);
-                  item->coded = true;
                 }
+                return item;
+              }) &
+          // Duplicates are decided in input order, before the costly stages.
+          tbb::make_filter<Item*, Item*>(
+              tbb::filter_mode::serial_in_order,
+              [&](Item* item) -> Item* {
+                if (!item->coded || !options_.drop_duplicate_documents)
+                  return item;
+                const Document& doc = *item->doc;
+                if (auto dup = duplicates.Check(doc.id, item->fingerprint)) {
+                  item->coded = false;
+                  item->duplicate = true;
+                  char sim[16];
+                  std::snprintf(sim, sizeof sim, "%.2f", dup->similarity);
+                  item->messages.Skip(
+                      Where(doc), (dup->similarity >= 1.0 ? "exact duplicate of "
+                                                          : "near-duplicate of ") +
+                                      dup->id + " (similarity " + sim + ")");
+                }
+                return item;
+              }) &
+          tbb::make_filter<Item*, Item*>(
+              tbb::filter_mode::parallel,
+              [&](Item* item) -> Item* {
+                if (item->coded) Analyze(*item->doc);
                 return item;
               }) &
           tbb::make_filter<Item*, void>(
               tbb::filter_mode::serial_in_order, [&](Item* raw) {
                 std::unique_ptr<Item> item(raw);
                 item->messages.ReplayInto(report);
+                if (item->duplicate) ++stats.duplicate_documents;
                 if (item->coded) {
-                  Document& doc = *item->doc;
-                  std::optional<DuplicateOf> dup;
-                  if (options_.drop_duplicate_documents)
-                    dup = duplicates.Check(doc.id, item->fingerprint);
-                  if (dup) {
-                    ++stats.duplicate_documents;
-                    char sim[16];
-                    std::snprintf(sim, sizeof sim, "%.2f", dup->similarity);
-                    report.Skip(Where(doc),
-                                (dup->similarity >= 1.0 ? "exact duplicate of "
-                                                        : "near-duplicate of ") +
-                                    dup->id + " (similarity " + sim + ")");
-                  } else {
-                    ++stats.documents;
-                    for (const Sentence& s : doc.sentences) {
-                      if (s.duplicate) ++stats.repeated_sentences;
-                      else ++stats.sentences;
-                    }
-                    on_document(doc);
+                  const Document& doc = *item->doc;
+                  ++stats.documents;
+                  for (const Sentence& s : doc.sentences) {
+                    if (s.duplicate) ++stats.repeated_sentences;
+                    else ++stats.sentences;
                   }
+                  on_document(doc);
                 }
                 progress.Update(stats, report, item->input_bytes_done);
               }));

@@ -1,9 +1,10 @@
 // Pipeline: runs the stages over a stream of inputs.
 //
-//   reader thread          worker threads (parallel)        ordered output
-//   files -> documents --> Prepare (normalize, checks,  --> duplicate check,
-//   (bounded queue)        language) -> Segment -> ...       messages, counts,
-//                                                            on_document
+//   reader thread    parallel          in order      parallel        in order
+//   files ->      --> Prepare       --> duplicate --> Segment,     --> messages,
+//   documents         (normalize,       documents     stages           counts,
+//   (bounded queue)   checks, lang,     dropped       (syntax, ...)    on_document
+//                     fingerprint)
 //
 // A reader thread turns files into documents and feeds a oneTBB
 // parallel_pipeline with a bounded number of documents in flight, so memory
