@@ -74,6 +74,23 @@ struct Mention {
   int32_t antecedent = -1;      // index of the mention it corefers with
 };
 
+// One coded event, filled by the events stage. Actors are mentions (index
+// into Document::mentions, -1 when the event has no such actor); the verb
+// span covers the predicate word(s) that carried the code.
+struct Event {
+  uint32_t sentence = 0;        // index into Document::sentences
+  int32_t source = -1;          // index into Document::mentions, or -1
+  int32_t target = -1;
+  Span verb;                    // in Document::text
+  std::string code;             // CAMEO, e.g. "111"
+  std::string plover;           // PLOVER type, e.g. "ACCUSE"
+  int quad = 0;                 // QuadClass 1..4
+  double goldstein = 0;
+  bool historical = false;      // dated well before the article
+  bool reported = false;        // inside reported speech or a quotation
+  std::string rule;             // pattern that fired: "verbs/curated.txt:12"
+};
+
 struct Document {
   // Metadata from the input record. date is "YYYY-MM-DD" or empty.
   std::string id, title, url, date, source;
@@ -90,6 +107,7 @@ struct Document {
   std::vector<Token> tokens;
   std::string lemmas;  // arena for Token::lemma
   std::vector<Mention> mentions;  // filled by the actors stage, in text order
+  std::vector<Event> events;      // filled by the events stage, in text order
 
   std::string_view Text(Span s) const {
     return std::string_view(text).substr(s.start, s.size());
