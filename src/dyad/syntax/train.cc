@@ -22,6 +22,10 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+// Chosen on the jackknife: 3 gives 95.26% train tag accuracy, 10 gives
+// 95.10%, no cut-off 94.20%.
+constexpr int kMinLexiconCount = 3;
+
 double Seconds(Clock::time_point since) {
   return std::chrono::duration<double>(Clock::now() - since).count();
 }
@@ -152,6 +156,9 @@ Tagger TrainTagger(const TaggedCorpus& corpus, const std::vector<size_t>& use,
   for (const auto& [lower, c] : lower_counts) {
     int total;
     uint32_t best = static_cast<uint32_t>(most_frequent(c, &total).first);
+    // Rare words would teach the tagger to trust a tag set that on new
+    // text is mostly incomplete, so they stay out of the lexicon.
+    if (total < kMinLexiconCount) continue;
     // Ambiguity class: the tags making up at least 5% of the word's uses.
     uint64_t cls = 0x9AB;
     for (auto [tag, k] : c) {
