@@ -1,5 +1,6 @@
 // dyad code: documents in, events out (JSON Lines, schema in README.md).
 #include "commands.h"
+#include "dyad/io/event_writer.h"
 #include "input_options.h"
 
 namespace dyad::cli {
@@ -10,9 +11,12 @@ void RegisterCodeCommand(CLI::App& app) {
       "code", "code political events from news documents (JSON Lines out)");
   options->Add(cmd);
   cmd->callback([options] {
-    // The event stage is not built yet: documents are read, normalized,
-    // de-duplicated and segmented, and no event is invented.
-    exit_code = RunPipeline(*options, [](const Document&, std::ostream&) {});
+    std::string lines;
+    exit_code = RunPipeline(*options, [&lines](const Document& doc, std::ostream& out) {
+      lines.clear();
+      AppendEventLines(doc, &lines);
+      out << lines;
+    });
   });
 }
 

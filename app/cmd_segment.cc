@@ -43,6 +43,7 @@ void WriteSentences(const Document& doc, std::ostream& out) {
 
 void RegisterSegmentCommand(CLI::App& app) {
   auto options = std::make_shared<InputOptions>();
+  options->analyze = false;
   CLI::App* cmd = app.add_subcommand(
       "segment",
       "print sentences and tokens with byte offsets into the original text "

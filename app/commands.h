@@ -13,6 +13,8 @@ extern int exit_code;
 void RegisterCodeCommand(CLI::App& app);
 void RegisterSegmentCommand(CLI::App& app);
 void RegisterEvalSegmentationCommand(CLI::App& app);
+void RegisterEvalEventsCommand(CLI::App& app);
+void RegisterExplainCommand(CLI::App& app);
 
 // Returns the subcommand `name` of `app`, creating it if needed (several
 // files add children under "eval" and "train").
@@ -22,3 +24,4 @@ CLI::App* Subcommand(CLI::App& app, const std::string& name,
 }  // namespace dyad::cli
 
 void RegisterSyntaxCommands(CLI::App& app);
+void RegisterActorCommands(CLI::App& app);

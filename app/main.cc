@@ -25,9 +25,10 @@ int main(int argc, char** argv) {
   dyad::cli::RegisterCodeCommand(app);
   dyad::cli::RegisterSegmentCommand(app);
   dyad::cli::RegisterEvalSegmentationCommand(app);
-#ifdef DYAD_HAVE_SYNTAX
+  dyad::cli::RegisterEvalEventsCommand(app);
+  dyad::cli::RegisterExplainCommand(app);
   RegisterSyntaxCommands(app);
-#endif
+  RegisterActorCommands(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -257,6 +257,10 @@ bool ActorDictionary::Parse(std::string_view content, std::string_view origin,
     } else if (key == "marks") {
       if (!IsRole(value)) return fail("unknown role '" + std::string(value) + "'");
       e.marks = std::string(value);
+    } else if (key == "gender") {
+      if (value == "female") e.gender = 'f';
+      else if (value == "male") e.gender = 'm';
+      else return fail("gender: female or male");
     } else if (key == "weak") {
       if (!ParseYesNo(value, &e.weak)) return fail("weak: yes or no");
     } else if (key == "person") {
@@ -355,6 +359,7 @@ std::string FormatEntries(const std::vector<Entry>& entries) {
     WriteList(out, "nouns", e.nouns);
     WriteList(out, "refer", e.refer);
     if (!e.marks.empty()) out << "marks: " << e.marks << "\n";
+    if (e.gender) out << "gender: " << (e.gender == 'f' ? "female" : "male") << "\n";
     if (e.weak) out << "weak: yes\n";
     if (e.person) out << "person: yes\n";
     if (e.quantity) out << "quantity: yes\n";

@@ -49,6 +49,7 @@ struct Entry {
   std::vector<std::string> names, adjectives, demonyms, capitals, nouns;
   std::vector<std::string> refer;   // head nouns a description may use
   std::string marks;                // modifier: the role it forces (ELI)
+  char gender = 0;                  // person: 'f', 'm' or 0 (unknown)
   bool weak = false;                // agent: yields to a stronger role
   bool person = false;              // agent: denotes a person
   bool quantity = false;            // filler: may be followed by "of"

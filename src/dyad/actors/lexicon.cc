@@ -1,8 +1,27 @@
 #include "dyad/actors/lexicon.h"
 
+#include <algorithm>
+
 #include "dyad/actors/fold.h"
 
 namespace dyad::actors {
+
+namespace {
+
+int Rank(EntryKind kind) {
+  switch (kind) {
+    case EntryKind::kCountry:
+    case EntryKind::kOrganization:
+    case EntryKind::kPerson: return 0;
+    case EntryKind::kAgent: return 1;
+    case EntryKind::kModifier: return 2;
+    case EntryKind::kFiller: return 3;
+    case EntryKind::kCommon: return 4;
+  }
+  return 4;
+}
+
+}  // namespace
 
 Lexicon::Lexicon(const ActorDictionary& dict) : dict_(dict) {
   hits_.emplace_back();  // the root
@@ -53,9 +72,15 @@ void Lexicon::Add(const std::vector<std::string>& words, Hit hit) {
     }
     node = it->second;
   }
-  for (const Hit& h : hits_[node])
+  std::vector<Hit>& hits = hits_[node];
+  for (const Hit& h : hits)
     if (h.entry == hit.entry && h.type == hit.type) return;
-  hits_[node].push_back(hit);
+  // Names and agents before modifiers, fillers and common words; within a
+  // rank, the earlier entry (file) first.
+  auto rank = [&](const Hit& h) { return Rank(dict_.entries()[h.entry].kind); };
+  auto at = std::upper_bound(hits.begin(), hits.end(), hit,
+                             [&](const Hit& a, const Hit& b) { return rank(a) < rank(b); });
+  hits.insert(at, hit);
 }
 
 uint32_t Lexicon::WordId(std::string_view folded) const {

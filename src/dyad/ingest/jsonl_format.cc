@@ -32,25 +32,21 @@ bool ValueAsText(simdjson::dom::element value, std::string* out) {
 
 }  // namespace
 
-void ParseJsonLines(const InputFile& in, Reporter& report,
-                    const DocumentSink& sink) {
+void ReadJsonLines(Chunker& in, const std::string& name, Reporter& report,
+                   const DocumentSink& sink) {
   simdjson::dom::parser parser;
-  std::string_view bytes = in.bytes;
-  size_t pos = 0;
-  size_t line_no = 0;
+  std::string_view line;
   std::string repaired;
-  while (pos < bytes.size()) {
-    size_t eol = bytes.find('\n', pos);
-    if (eol == std::string_view::npos) eol = bytes.size();
-    std::string_view line = bytes.substr(pos, eol - pos);
-    pos = eol + 1;
-    ++line_no;
+  for (;;) {
+    const size_t line_no = in.line();
+    if (!in.Next("\n", &line)) break;
+    if (!line.empty() && line.back() == '\n') line.remove_suffix(1);
     if (line_no == 1 && line.size() >= 3 && line.substr(0, 3) == "\xEF\xBB\xBF")
       line.remove_prefix(3);
     while (!line.empty() && (line.back() == '\r' || line.back() == ' '))
       line.remove_suffix(1);
     if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
-    const std::string where = in.name + ":" + std::to_string(line_no);
+    const std::string where = name + ":" + std::to_string(line_no);
     if (!simdjson::validate_utf8(line.data(), line.size())) {
       repaired = RepairUtf8(line);
       report.Warn(where, "invalid UTF-8 bytes replaced by U+FFFD");
@@ -100,6 +96,13 @@ void ParseJsonLines(const InputFile& in, Reporter& report,
     doc.origin = where;
     sink(std::move(doc));
   }
+}
+
+void ParseJsonLines(const InputFile& in, Reporter& report,
+                    const DocumentSink& sink) {
+  StringByteReader bytes(in.bytes);
+  Chunker chunks(bytes);
+  ReadJsonLines(chunks, in.name, report, sink);
 }
 
 }  // namespace dyad

@@ -75,49 +75,60 @@ std::string ParseReutersDate(std::string_view s) {
   return {};
 }
 
+// One <REUTERS ...> record without its closing tag.
+void ParseRecord(std::string_view record, const std::string& where,
+                 const DocumentSink& sink) {
+  std::string_view newid = Between(record, "NEWID=\"", "\"");
+  size_t body_open = record.find("<BODY>");
+  if (body_open == std::string_view::npos) return;  // headline-only brief
+  std::string_view body = Between(record, "<BODY>", "</BODY>");
+  Document doc;
+  doc.id = newid.empty() ? std::string() : "r" + std::string(newid);
+  doc.origin = where;
+  doc.source = "reuters-21578";
+  doc.date = ParseReutersDate(Between(record, "<DATE>", "</DATE>"));
+  doc.title = DecodeEntities(Between(record, "<TITLE>", "</TITLE>"));
+  std::string dateline = DecodeEntities(Between(record, "<DATELINE>", "</DATELINE>"));
+  size_t first = dateline.find_first_not_of(' ');
+  std::string text = first == std::string::npos ? "" : dateline.substr(first);
+  text += DecodeEntities(body);
+  // Drop the closing signature line "Reuter" / "REUTER".
+  while (!text.empty() && (text.back() == '\n' || text.back() == ' '))
+    text.pop_back();
+  for (std::string_view sig : {"Reuter", "REUTER"})
+    if (text.size() >= sig.size() &&
+        std::string_view(text).substr(text.size() - sig.size()) == sig)
+      text.resize(text.size() - sig.size());
+  while (!text.empty() && (text.back() == '\n' || text.back() == ' '))
+    text.pop_back();
+  doc.original = std::move(text);
+  sink(std::move(doc));
+}
+
 }  // namespace
 
-void ParseReutersSgml(const InputFile& in, Reporter& report,
-                      const DocumentSink& sink) {
-  std::string_view all = in.bytes;
-  size_t pos = 0;
-  size_t line = 1, counted = 0;  // line number of `pos`, counted so far
-  while ((pos = all.find("<REUTERS", pos)) != std::string_view::npos) {
-    size_t end = all.find("</REUTERS>", pos);
-    for (; counted < pos; ++counted) line += all[counted] == '\n';
-    const std::string where = in.name + ":" + std::to_string(line);
-    if (end == std::string_view::npos) {
+void ReadReutersSgml(Chunker& in, const std::string& name, Reporter& report,
+                     const DocumentSink& sink) {
+  static constexpr std::string_view kClose = "</REUTERS>";
+  std::string_view record;
+  while (in.SkipTo("<REUTERS")) {
+    const std::string where = name + ":" + std::to_string(in.line());
+    in.Next(kClose, &record);
+    if (record.size() < kClose.size() ||
+        record.substr(record.size() - kClose.size()) != kClose) {
       report.Reject(where, "unterminated <REUTERS> record");
       break;
     }
-    std::string_view record = all.substr(pos, end - pos);
-    pos = end;
-    std::string_view newid = Between(record, "NEWID=\"", "\"");
-    size_t body_open = record.find("<BODY>");
-    if (body_open == std::string_view::npos) continue;  // headline-only brief
-    std::string_view body = Between(record, "<BODY>", "</BODY>");
-    Document doc;
-    doc.id = newid.empty() ? std::string() : "r" + std::string(newid);
-    doc.origin = where;
-    doc.source = "reuters-21578";
-    doc.date = ParseReutersDate(Between(record, "<DATE>", "</DATE>"));
-    doc.title = DecodeEntities(Between(record, "<TITLE>", "</TITLE>"));
-    std::string dateline = DecodeEntities(Between(record, "<DATELINE>", "</DATELINE>"));
-    size_t first = dateline.find_first_not_of(' ');
-    std::string text = first == std::string::npos ? "" : dateline.substr(first);
-    text += DecodeEntities(body);
-    // Drop the closing signature line "Reuter" / "REUTER".
-    while (!text.empty() && (text.back() == '\n' || text.back() == ' '))
-      text.pop_back();
-    for (std::string_view sig : {"Reuter", "REUTER"})
-      if (text.size() >= sig.size() &&
-          std::string_view(text).substr(text.size() - sig.size()) == sig)
-        text.resize(text.size() - sig.size());
-    while (!text.empty() && (text.back() == '\n' || text.back() == ' '))
-      text.pop_back();
-    doc.original = std::move(text);
-    sink(std::move(doc));
+    record.remove_suffix(kClose.size());
+    ParseRecord(record, where, sink);
   }
+}
+
+void ParseReutersSgml(const InputFile& in, Reporter& report,
+                      const DocumentSink& sink) {
+  StringByteReader bytes(in.bytes);
+  Chunker chunks(bytes);
+  ReadReutersSgml(chunks, in.name, report, sink);
 }
 
 }  // namespace dyad

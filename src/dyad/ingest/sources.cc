@@ -5,8 +5,8 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
+#include <cstdio>
+#include <memory>
 
 namespace dyad {
 
@@ -58,55 +58,131 @@ Format FormatFor(const std::string& ext, std::string_view bytes) {
   return SniffFormat(bytes);
 }
 
-bool Gunzip(const std::string& path, std::string* out, std::string* error) {
-  gzFile f = gzopen(path.c_str(), "rb");
-  if (!f) {
-    *error = "cannot open";
-    return false;
-  }
-  char buf[1 << 16];
-  int n;
-  while ((n = gzread(f, buf, sizeof buf)) > 0) out->append(buf, static_cast<size_t>(n));
-  bool ok = n == 0;
-  if (!ok) {
-    int code = 0;
-    *error = std::string("corrupt gzip data: ") + gzerror(f, &code);
-  }
-  gzclose(f);
-  return ok;
-}
+// A ByteReader over a file or stream that also knows how many raw bytes
+// (before decompression) it has consumed.
+class SourceReader : public ByteReader {
+ public:
+  const std::string& error() const override { return error_; }
+  uint64_t raw_offset() const { return raw_offset_; }
 
-bool Unzstd(const std::string& compressed, std::string* out, std::string* error) {
-  ZSTD_DStream* stream = ZSTD_createDStream();
-  ZSTD_initDStream(stream);
-  ZSTD_inBuffer in{compressed.data(), compressed.size(), 0};
-  std::string buf(ZSTD_DStreamOutSize(), '\0');
-  size_t last = 0;
-  while (in.pos < in.size) {
-    ZSTD_outBuffer o{buf.data(), buf.size(), 0};
-    last = ZSTD_decompressStream(stream, &o, &in);
-    if (ZSTD_isError(last)) {
-      *error = std::string("corrupt zstd data: ") + ZSTD_getErrorName(last);
-      ZSTD_freeDStream(stream);
-      return false;
+ protected:
+  std::string error_;
+  uint64_t raw_offset_ = 0;
+};
+
+class PlainReader : public SourceReader {
+ public:
+  explicit PlainReader(std::FILE* f) : f_(f) {}
+  ~PlainReader() override { std::fclose(f_); }
+  size_t Read(char* buf, size_t n) override {
+    size_t got = std::fread(buf, 1, n, f_);
+    raw_offset_ += got;
+    if (got == 0 && std::ferror(f_)) error_ = "cannot read file";
+    return got;
+  }
+
+ private:
+  std::FILE* f_;
+};
+
+class StreamReader : public SourceReader {
+ public:
+  explicit StreamReader(std::istream& in) : in_(in) {}
+  size_t Read(char* buf, size_t n) override {
+    in_.read(buf, static_cast<std::streamsize>(n));
+    size_t got = static_cast<size_t>(in_.gcount());
+    raw_offset_ += got;
+    return got;
+  }
+
+ private:
+  std::istream& in_;
+};
+
+class GzipReader : public SourceReader {
+ public:
+  explicit GzipReader(gzFile f) : f_(f) { gzbuffer(f_, 1 << 17); }
+  ~GzipReader() override { gzclose(f_); }
+  size_t Read(char* buf, size_t n) override {
+    if (!error_.empty()) return 0;
+    int got = gzread(f_, buf, static_cast<unsigned>(std::min<size_t>(n, 1u << 30)));
+    if (got < 0) {
+      int code = 0;
+      error_ = std::string("corrupt gzip data: ") + gzerror(f_, &code);
+      return 0;
     }
-    out->append(buf.data(), o.pos);
+    if (got == 0) {  // a stream cut short ends with Z_BUF_ERROR, not -1
+      int code = Z_OK;
+      const char* message = gzerror(f_, &code);
+      if (code != Z_OK) error_ = std::string("corrupt gzip data: ") + message;
+      return 0;
+    }
+    z_off_t raw = gzoffset(f_);
+    if (raw >= 0) raw_offset_ = static_cast<uint64_t>(raw);
+    return static_cast<size_t>(got);
   }
-  ZSTD_freeDStream(stream);
-  if (last != 0) {
-    *error = "truncated zstd data";
-    return false;
-  }
-  return true;
-}
 
-bool ReadAll(const std::string& path, std::string* out) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) return false;
-  std::ostringstream ss;
-  ss << f.rdbuf();
-  *out = std::move(ss).str();
-  return !f.bad();
+ private:
+  gzFile f_;
+};
+
+class ZstdReader : public SourceReader {
+ public:
+  explicit ZstdReader(std::FILE* f)
+      : f_(f), stream_(ZSTD_createDStream()), in_buf_(ZSTD_DStreamInSize(), '\0') {
+    ZSTD_initDStream(stream_);
+  }
+  ~ZstdReader() override {
+    ZSTD_freeDStream(stream_);
+    std::fclose(f_);
+  }
+  size_t Read(char* buf, size_t n) override {
+    if (!error_.empty()) return 0;
+    ZSTD_outBuffer out{buf, n, 0};
+    while (out.pos == 0) {
+      if (in_.pos == in_.size && !raw_eof_) {
+        size_t got = std::fread(in_buf_.data(), 1, in_buf_.size(), f_);
+        raw_offset_ += got;
+        in_ = ZSTD_inBuffer{in_buf_.data(), got, 0};
+        if (got == 0) raw_eof_ = true;
+        else any_input_ = true;
+      }
+      const size_t in_before = in_.pos;
+      size_t hint = ZSTD_decompressStream(stream_, &out, &in_);
+      if (ZSTD_isError(hint)) {
+        error_ = std::string("corrupt zstd data: ") + ZSTD_getErrorName(hint);
+        return 0;
+      }
+      // 0: a frame ended exactly here. A call that moved nothing says
+      // nothing about frames (it asks for the next one).
+      if (in_.pos != in_before || out.pos != 0) frame_open_ = hint != 0;
+      if (out.pos == 0 && raw_eof_ && in_.pos == in_.size) {
+        if (frame_open_ && any_input_) error_ = "truncated zstd data";
+        return 0;
+      }
+    }
+    return out.pos;
+  }
+
+ private:
+  std::FILE* f_;
+  ZSTD_DStream* stream_;
+  std::string in_buf_;
+  ZSTD_inBuffer in_{nullptr, 0, 0};
+  bool raw_eof_ = false, any_input_ = false, frame_open_ = false;
+};
+
+std::unique_ptr<SourceReader> OpenSource(const std::string& path,
+                                         Compression compression) {
+  if (compression == Compression::kGzip) {
+    gzFile f = gzopen(path.c_str(), "rb");
+    if (!f) return nullptr;
+    return std::make_unique<GzipReader>(f);
+  }
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) return nullptr;
+  if (compression == Compression::kZstd) return std::make_unique<ZstdReader>(f);
+  return std::make_unique<PlainReader>(f);
 }
 
 bool LooksBinary(std::string_view bytes) {
@@ -143,49 +219,113 @@ std::vector<std::string> ListInputs(const std::vector<std::string>& paths,
   return files;
 }
 
-bool LoadInput(const std::string& path, InputFile* out, Reporter& report) {
-  Compression compression;
-  std::string ext;
-  out->name = path;
-  Classify(path, &compression, &ext, &out->stem);
-  out->bytes.clear();
-  std::string error;
-  bool ok = true;
-  if (compression == Compression::kGzip) {
-    ok = Gunzip(path, &out->bytes, &error);
-  } else {
-    std::string raw;
-    ok = ReadAll(path, &raw);
-    if (!ok) error = "cannot read file";
-    if (ok && compression == Compression::kZstd)
-      ok = Unzstd(raw, &out->bytes, &error);
-    else
-      out->bytes = std::move(raw);
+namespace {
+
+// Reads one opened input: checks it is text, picks the format, and streams
+// or parses it. `sniff_only`: the extension says nothing (stdin).
+bool ReadSource(SourceReader& source, const std::string& name,
+                const std::string& stem, const std::string& ext,
+                const char* binary_message, Reporter& report,
+                const DocumentSink& sink, uint64_t* raw_bytes) {
+  Chunker chunks(source);
+  std::string_view head = chunks.Peek(8192);
+  if (!source.error().empty() && head.empty()) {
+    report.Reject(name, source.error());
+    return false;
   }
-  if (!ok) {
-    report.Reject(path, error);
+  if (LooksBinary(head)) {
+    report.Reject(name, binary_message);
+    return false;
+  }
+  const Format format = FormatFor(ext, head);
+  if (format == Format::kJsonLines || format == Format::kReutersSgml) {
+    auto counted = [&](Document&& doc) {
+      if (raw_bytes) *raw_bytes = source.raw_offset();
+      sink(std::move(doc));
+    };
+    if (format == Format::kJsonLines) ReadJsonLines(chunks, name, report, counted);
+    else ReadReutersSgml(chunks, name, report, counted);
+    if (!source.error().empty()) report.Reject(name, source.error());
+    return true;
+  }
+  InputFile whole;
+  whole.name = name;
+  whole.stem = stem;
+  whole.format = format;
+  chunks.TakeAll(&whole.bytes);
+  if (!source.error().empty()) {
+    report.Reject(name, source.error());
+    return false;
+  }
+  if (raw_bytes) *raw_bytes = source.raw_offset();
+  ParseInput(whole, report, sink);
+  return true;
+}
+
+}  // namespace
+
+bool ReadInput(const std::string& path, Reporter& report,
+               const DocumentSink& sink, uint64_t* raw_bytes) {
+  Compression compression;
+  std::string ext, stem;
+  Classify(path, &compression, &ext, &stem);
+  std::unique_ptr<SourceReader> source = OpenSource(path, compression);
+  if (!source) {
+    report.Reject(path, "cannot read file");
+    return false;
+  }
+  return ReadSource(*source, path, stem, ext, "binary file (NUL bytes), not text",
+                    report, sink, raw_bytes);
+}
+
+bool ReadStream(std::istream& in, Reporter& report, const DocumentSink& sink) {
+  StreamReader source(in);
+  return ReadSource(source, "stdin", "stdin", "",
+                    "binary input (NUL bytes), not text", report, sink, nullptr);
+}
+
+namespace {
+
+bool LoadWhole(SourceReader& source, const std::string& name,
+               const std::string& ext, const char* binary_message,
+               InputFile* out, Reporter& report) {
+  out->name = name;
+  out->bytes.clear();
+  Chunker chunks(source);
+  chunks.TakeAll(&out->bytes);
+  if (!source.error().empty()) {
+    report.Reject(name, source.error());
     return false;
   }
   if (LooksBinary(out->bytes)) {
-    report.Reject(path, "binary file (NUL bytes), not text");
+    report.Reject(name, binary_message);
     return false;
   }
   out->format = FormatFor(ext, out->bytes);
   return true;
 }
 
-bool LoadStream(std::istream& in, InputFile* out, Reporter& report) {
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  out->name = "stdin";
-  out->stem = "stdin";
-  out->bytes = std::move(ss).str();
-  if (LooksBinary(out->bytes)) {
-    report.Reject("stdin", "binary input (NUL bytes), not text");
+}  // namespace
+
+bool LoadInput(const std::string& path, InputFile* out, Reporter& report) {
+  Compression compression;
+  std::string ext;
+  Classify(path, &compression, &ext, &out->stem);
+  std::unique_ptr<SourceReader> source = OpenSource(path, compression);
+  if (!source) {
+    out->name = path;
+    report.Reject(path, "cannot read file");
     return false;
   }
-  out->format = SniffFormat(out->bytes);
-  return true;
+  return LoadWhole(*source, path, ext, "binary file (NUL bytes), not text", out,
+                   report);
+}
+
+bool LoadStream(std::istream& in, InputFile* out, Reporter& report) {
+  StreamReader source(in);
+  out->stem = "stdin";
+  return LoadWhole(source, "stdin", "", "binary input (NUL bytes), not text",
+                   out, report);
 }
 
 }  // namespace dyad

@@ -4,7 +4,9 @@
 #include <tbb/global_control.h>
 #include <tbb/parallel_pipeline.h>
 
+#include <atomic>
 #include <chrono>
+#include <ctime>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -63,27 +65,58 @@ bool Pipeline::Process(Document& doc, Reporter& report) const {
 
 namespace {
 
+// Thread CPU time in nanoseconds: what a step costs, not how long it waited.
+uint64_t ThreadNanos() {
+  timespec ts;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<uint64_t>(ts.tv_sec) * 1000000000u +
+         static_cast<uint64_t>(ts.tv_nsec);
+}
+
+// Accumulates one step's time from several threads.
+struct StepClock {
+  std::atomic<uint64_t> nanos{0}, documents{0};
+};
+
+class StepTimer {
+ public:
+  StepTimer(StepClock* clock) : clock_(clock), start_(clock ? ThreadNanos() : 0) {}
+  ~StepTimer() {
+    if (!clock_) return;
+    clock_->nanos += ThreadNanos() - start_;
+    ++clock_->documents;
+  }
+
+ private:
+  StepClock* clock_;
+  uint64_t start_;
+};
+
 // What travels down the pipeline: a document (or none, when only messages
 // from the reader are carried) and the messages that belong before it.
 struct Item {
   std::optional<Document> doc;
   Reporter messages = Reporter::Buffered();
+  uint64_t ordinal = 0;    // place in the input stream
+  uint64_t share = 0;      // what shards split on: the document ordinal
+  bool owned = false;      // this run codes, emits and reports it
   bool coded = false;      // prepared, not a duplicate: run the stages
   bool duplicate = false;  // dropped as a duplicate document
   DuplicateDetector::Fingerprint fingerprint;
-  uint64_t input_bytes_done = 0;  // input bytes fully read when queued
+  uint64_t input_bytes_done = 0;  // input bytes read when queued
 };
 
 // Reads every input on its own thread and hands items over through a
-// bounded queue; a null pointer marks the end.
+// bounded queue; a null pointer marks the end. Memory: the queue, plus the
+// record being read (inputs stream, see ReadInput).
 class Reader {
  public:
   Reader(const std::vector<std::string>& paths, std::istream& stdin_stream,
-         Reporter& report, size_t capacity)
-      : paths_(paths), stdin_(stdin_stream) {
+         size_t capacity, const PipelineOptions& options, StepClock* clock)
+      : paths_(paths), stdin_(stdin_stream), options_(options), clock_(clock) {
     queue_.set_capacity(static_cast<std::ptrdiff_t>(capacity));
-    // Listing happens up front so its messages come first, in order.
-    if (!paths_.empty()) files_ = ListInputs(paths_, report);
+    // Listing happens up front; its messages travel with the first item.
+    if (!paths_.empty()) files_ = ListInputs(paths_, listing_);
     for (const std::string& f : files_) {
       std::error_code ec;
       auto size = fs::file_size(f, ec);
@@ -110,44 +143,63 @@ class Reader {
 
  private:
   void Push(std::unique_ptr<Item> item) {
+    item->ordinal = ordinal_++;
+    item->owned = item->share % options_.shard_count == options_.shard_index &&
+                  item->ordinal >= options_.resume_from;
+    if (clock_) {  // the reader's own time, without waiting on the queue
+      clock_->nanos += ThreadNanos() - mark_;
+      if (item->doc) ++clock_->documents;
+    }
     if (!stop_) queue_.push(std::move(item));
+    if (clock_) mark_ = ThreadNanos();
   }
   void ReadAll() {
-    Reporter buffered = Reporter::Buffered();
+    mark_ = ThreadNanos();
+    Reporter buffered = std::move(listing_);
+    uint64_t file_bytes = 0;  // of the file being read
     auto sink = [&](Document&& doc) {
       auto item = std::make_unique<Item>();
       buffered.ReplayInto(item->messages);
       item->doc.emplace(std::move(doc));
-      item->input_bytes_done = done_bytes_;
+      item->share = documents_++;
+      item->input_bytes_done = done_bytes_ + file_bytes;
       Push(std::move(item));
     };
+    // Messages after the last document of an input travel on their own.
     auto flush_messages = [&] {
       auto item = std::make_unique<Item>();
       buffered.ReplayInto(item->messages);
+      item->share = documents_;
       item->input_bytes_done = done_bytes_;
       Push(std::move(item));
     };
-    InputFile input;
     if (paths_.empty()) {
-      if (LoadStream(stdin_, &input, buffered)) ParseInput(input, buffered, sink);
+      ReadStream(stdin_, buffered, sink);
       flush_messages();
     }
     for (const std::string& file : files_) {
       if (stop_) break;
-      if (LoadInput(file, &input, buffered)) ParseInput(input, buffered, sink);
+      file_bytes = 0;
+      ReadInput(file, buffered, sink, &file_bytes);
       std::error_code ec;
       auto size = fs::file_size(file, ec);
       if (!ec) done_bytes_ += size;
       flush_messages();
     }
+    if (clock_) clock_->nanos += ThreadNanos() - mark_;
     queue_.push(nullptr);
     finished_ = true;
   }
 
   const std::vector<std::string>& paths_;
   std::istream& stdin_;
+  const PipelineOptions& options_;
+  StepClock* clock_;
+  Reporter listing_ = Reporter::Buffered();
   std::vector<std::string> files_;
   uint64_t total_bytes_ = 0, done_bytes_ = 0;
+  uint64_t ordinal_ = 0, documents_ = 0;
+  uint64_t mark_ = 0;
   tbb::concurrent_bounded_queue<std::unique_ptr<Item>> queue_;
   std::atomic<bool> stop_{false}, finished_{false};
   std::thread thread_;
@@ -155,23 +207,52 @@ class Reader {
 
 }  // namespace
 
+void RunStats::Add(const RunStats& other) {
+  documents += other.documents;
+  sentences += other.sentences;
+  tokens += other.tokens;
+  events += other.events;
+  repeated_sentences += other.repeated_sentences;
+  duplicate_documents += other.duplicate_documents;
+  rejected += other.rejected;
+  warnings += other.warnings;
+  skipped += other.skipped;
+}
+
 RunStats Pipeline::Run(const std::vector<std::string>& paths,
                        std::istream& stdin_stream, Reporter& report,
                        const std::function<void(const Document&)>& on_document) {
+  return Run(paths, stdin_stream, report, on_document, nullptr);
+}
+
+RunStats Pipeline::Run(const std::vector<std::string>& paths,
+                       std::istream& stdin_stream, Reporter& report,
+                       const std::function<void(const Document&)>& on_document,
+                       const std::function<void(const ItemDone&)>& on_item_done) {
   const int threads = options_.threads > 0
                           ? options_.threads
                           : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism,
                             static_cast<size_t>(threads));
   const size_t in_flight = static_cast<size_t>(threads) * 4;
+  // Steps: read, prepare, duplicates, segment, each stage, output.
+  const size_t kRead = 0, kPrepare = 1, kDuplicates = 2, kSegment = 3;
+  const size_t kOutput = 4 + stages_.size();
+  std::vector<StepClock> clocks(options_.time_stages ? kOutput + 1 : 0);
+  auto clock = [&](size_t step) -> StepClock* {
+    return clocks.empty() ? nullptr : &clocks[step];
+  };
+
   RunStats stats;
   DuplicateDetector duplicates;
-  Reader reader(paths, stdin_stream, report, in_flight);
+  Reader reader(paths, stdin_stream, in_flight, options_, clock(kRead));
   stats.inputs = reader.inputs();
+  stats.input_bytes = reader.total_bytes();
   Progress progress(options_.progress ? &std::cerr : nullptr,
                     reader.total_bytes());
   PrepareOptions prep;
   prep.english_only = options_.english_only;
+  const bool dedup = options_.drop_duplicate_documents;
 
   tbb::parallel_pipeline(
       in_flight,
@@ -185,13 +266,16 @@ RunStats Pipeline::Run(const std::vector<std::string>& paths,
             }
             return item.release();
           }) &
+          // Documents another run owns are still prepared when duplicate
+          // detection needs them: a later document may repeat them.
           tbb::make_filter<Item*, Item*>(
               tbb::filter_mode::parallel,
               [&](Item* item) -> Item* {
-                if (item->doc &&
-                    Prepare(*item->doc, item->messages, prep) == PrepareResult::kOk) {
+                if (!item->doc || (!item->owned && !dedup)) return item;
+                StepTimer timer(clock(kPrepare));
+                if (Prepare(*item->doc, item->messages, prep) == PrepareResult::kOk) {
                   item->coded = true;
-                  if (options_.drop_duplicate_documents)
+                  if (dedup)
                     item->fingerprint =
                         DuplicateDetector::MakeFingerprint(item->doc->text);
                 }
@@ -201,8 +285,8 @@ RunStats Pipeline::Run(const std::vector<std::string>& paths,
           tbb::make_filter<Item*, Item*>(
               tbb::filter_mode::serial_in_order,
               [&](Item* item) -> Item* {
-                if (!item->coded || !options_.drop_duplicate_documents)
-                  return item;
+                if (!item->coded || !dedup) return item;
+                StepTimer timer(clock(kDuplicates));
                 const Document& doc = *item->doc;
                 if (auto dup = duplicates.Check(doc.id, item->fingerprint)) {
                   item->coded = false;
@@ -219,33 +303,77 @@ RunStats Pipeline::Run(const std::vector<std::string>& paths,
           tbb::make_filter<Item*, Item*>(
               tbb::filter_mode::parallel,
               [&](Item* item) -> Item* {
-                if (item->coded) Analyze(*item->doc);
+                if (!item->coded || !item->owned) return item;
+                Document& doc = *item->doc;
+                if (clocks.empty()) {
+                  Analyze(doc);
+                  return item;
+                }
+                {
+                  StepTimer timer(clock(kSegment));
+                  segmenter_->Segment(doc);
+                }
+                for (size_t i = 0; i < stages_.size(); ++i) {
+                  StepTimer timer(clock(4 + i));
+                  stages_[i]->Process(doc);
+                }
                 return item;
               }) &
           tbb::make_filter<Item*, void>(
               tbb::filter_mode::serial_in_order, [&](Item* raw) {
                 std::unique_ptr<Item> item(raw);
+                ++stats.items;
+                if (!item->owned) return;  // another run's: messages dropped
+                StepTimer timer(clock(kOutput));
+                const uint64_t rejected = report.rejected(),
+                               warnings = report.warnings(),
+                               skipped = report.skipped();
                 item->messages.ReplayInto(report);
+                stats.rejected += report.rejected() - rejected;
+                stats.warnings += report.warnings() - warnings;
+                stats.skipped += report.skipped() - skipped;
                 if (item->duplicate) ++stats.duplicate_documents;
+                const Document* coded = nullptr;
                 if (item->coded) {
-                  const Document& doc = *item->doc;
+                  coded = &*item->doc;
                   ++stats.documents;
-                  for (const Sentence& s : doc.sentences) {
+                  for (const Sentence& s : coded->sentences) {
                     if (s.duplicate) ++stats.repeated_sentences;
                     else ++stats.sentences;
                   }
-                  on_document(doc);
+                  stats.tokens += coded->tokens.size();
+                  stats.events += coded->events.size();
+                  on_document(*coded);
                 }
-                progress.Update(stats, report, item->input_bytes_done);
+                if (on_item_done)
+                  on_item_done(ItemDone{item->ordinal, coded, &stats,
+                                        item->input_bytes_done});
+                progress.Update(stats, item->input_bytes_done);
               }));
   progress.Finish();
+  if (!clocks.empty()) {
+    std::vector<std::string> names = {"read", "prepare", "duplicates", "segment"};
+    for (const auto& stage : stages_) names.emplace_back(stage->name());
+    names.emplace_back("output");
+    for (size_t i = 0; i < clocks.size(); ++i)
+      stats.timings.push_back(
+          StepTiming{names[i], clocks[i].nanos / 1e9, clocks[i].documents.load()});
+  }
   return stats;
 }
 
 std::string Summary(const RunStats& stats, const Reporter& report) {
+  RunStats counted = stats;
+  counted.rejected = report.rejected();
+  counted.warnings = report.warnings();
+  counted.skipped = report.skipped();
+  return Summary(counted);
+}
+
+std::string Summary(const RunStats& stats) {
   std::string s = std::to_string(stats.documents) + " documents, " +
                   std::to_string(stats.sentences) + " sentences, " +
-                  std::to_string(report.rejected()) + " rejected";
+                  std::to_string(stats.rejected) + " rejected";
   std::string extra;
   auto add = [&](uint64_t n, const char* what) {
     if (n == 0) return;
@@ -254,8 +382,8 @@ std::string Summary(const RunStats& stats, const Reporter& report) {
   };
   add(stats.repeated_sentences, "repeated sentences not coded again");
   add(stats.duplicate_documents, "duplicate documents");
-  add(report.skipped() - stats.duplicate_documents, "skipped as not English");
-  add(report.warnings(), "warnings");
+  add(stats.skipped - stats.duplicate_documents, "skipped as not English");
+  add(stats.warnings, "warnings");
   if (!extra.empty()) extra += ")";
   return s + extra;
 }

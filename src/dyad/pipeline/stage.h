@@ -8,7 +8,9 @@
 // (thread_local or tbb::enumerable_thread_specific).
 #pragma once
 
+#include <cstdint>
 #include <memory>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +26,10 @@ class Stage {
   virtual ~Stage() = default;
   virtual std::string_view name() const = 0;
   virtual void Process(Document& doc) const = 0;
+  // Writes, for a person at a terminal, what this stage added to one
+  // sentence of a processed document and why (`dyad explain`).
+  virtual void Explain(const Document& doc, uint32_t sentence,
+                       std::ostream& out) const = 0;
 };
 
 // Builds the stages that follow segmentation, in order, loading their

@@ -1,0 +1,157 @@
+#include "dyad/actors/evaluate.h"
+
+#include <simdjson.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "dyad/ingest/formats.h"
+#include "dyad/ingest/sources.h"
+
+namespace dyad::actors {
+
+namespace {
+
+struct GoldActor {
+  uint32_t start = 0, end = 0;  // normalized text offsets
+  std::string country, role, text;
+};
+
+// The normalized offset of original offset `o` (first byte produced at or
+// after it).
+uint32_t ToNormalized(const Document& doc, uint32_t o) {
+  auto it = std::lower_bound(doc.norm_to_orig.begin(), doc.norm_to_orig.end(), o);
+  return static_cast<uint32_t>(it - doc.norm_to_orig.begin());
+}
+
+std::string Field(simdjson::ondemand::object& actor, const char* key) {
+  std::string_view v;
+  if (actor[key].get_string().get(v)) return "";
+  return std::string(v);
+}
+
+}  // namespace
+
+void ActorScore::Add(const ActorScore& o) {
+  articles += o.articles;
+  gold += o.gold;
+  not_in_text += o.not_in_text;
+  detected += o.detected;
+  correct += o.correct;
+  predicted += o.predicted;
+  predicted_correct += o.predicted_correct;
+}
+
+bool EvaluateActors(const std::string& dir, const Pipeline& pipeline,
+                    const ActorCoder& coder, ActorScore* score,
+                    std::string* misses, std::string* error) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  std::vector<fs::path> golds;
+  for (const auto& e : fs::directory_iterator(fs::path(dir) / "gold", ec))
+    if (e.path().extension() == ".jsonl") golds.push_back(e.path());
+  if (ec) {
+    *error = dir + "/gold: " + ec.message();
+    return false;
+  }
+  std::sort(golds.begin(), golds.end());
+  Reporter quiet(nullptr);
+  simdjson::ondemand::parser parser;
+  for (const fs::path& gold_path : golds) {
+    std::string article =
+        (fs::path(dir) / "articles" / gold_path.stem()).string() + ".txt";
+    InputFile input;
+    if (!LoadInput(article, &input, quiet)) continue;
+    Document doc;
+    ParseText(input, quiet, [&](Document&& d) { doc = std::move(d); });
+    if (!pipeline.Process(doc, quiet)) continue;
+    coder.Annotate(doc);
+    ++score->articles;
+
+    std::vector<GoldActor> actors;
+    std::set<std::tuple<uint32_t, uint32_t, std::string, std::string>> seen;
+    std::ifstream in(gold_path);
+    std::string line;
+    while (std::getline(in, line)) {
+      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+      simdjson::padded_string padded(line);
+      simdjson::ondemand::document json;
+      std::string_view sent;
+      if (parser.iterate(padded).get(json) || json["sent"].get_string().get(sent)) continue;
+      std::string sentence(sent);
+      size_t at = doc.original.find(sentence);
+      for (const char* side : {"source", "target"}) {
+        simdjson::ondemand::object actor;
+        if (json[side].get_object().get(actor)) continue;  // null
+        GoldActor g;
+        g.text = Field(actor, "text");
+        g.country = Field(actor, "country");
+        g.role = Field(actor, "role");
+        if (g.text.empty()) continue;
+        size_t where = at == std::string::npos
+                           ? std::string::npos
+                           : doc.original.find(g.text, at);
+        if (where == std::string::npos || where + g.text.size() > at + sentence.size()) {
+          if (seen.emplace(UINT32_MAX, 0, g.text + "|" + sentence, g.country + g.role).second)
+            ++score->not_in_text;
+          continue;
+        }
+        g.start = ToNormalized(doc, static_cast<uint32_t>(where));
+        g.end = ToNormalized(doc, static_cast<uint32_t>(where + g.text.size()));
+        if (!seen.emplace(g.start, g.end, g.country, g.role).second) continue;
+        actors.push_back(std::move(g));
+      }
+    }
+
+    std::map<size_t, bool> chosen;  // mention -> right code for its gold
+    for (const GoldActor& g : actors) {
+      ++score->gold;
+      int best = -1;
+      std::pair<int, uint32_t> best_key{-1, 0};
+      for (size_t m = 0; m < doc.mentions.size(); ++m) {
+        const Mention& x = doc.mentions[m];
+        if (x.span.end <= g.start || x.span.start >= g.end) continue;
+        const Span head = doc.tokens[x.head].span;
+        int head_inside = head.start >= g.start && head.end <= g.end ? 1 : 0;
+        uint32_t overlap = std::min(x.span.end, g.end) - std::max(x.span.start, g.start);
+        std::pair<int, uint32_t> key{head_inside, overlap};
+        if (key > best_key) {
+          best_key = key;
+          best = static_cast<int>(m);
+        }
+      }
+      bool right = false;
+      if (best >= 0) {
+        ++score->detected;
+        const Mention& x = doc.mentions[best];
+        right = x.country == g.country && x.role == g.role;
+        bool& slot = chosen[static_cast<size_t>(best)];
+        slot = slot || right;
+      }
+      if (right) ++score->correct;
+      if (!right && misses) {
+        *misses += gold_path.stem().string() + ": \"" + g.text + "\" gold " +
+                   (g.country.empty() ? "-" : g.country) + " " + g.role;
+        if (best >= 0) {
+          const Mention& x = doc.mentions[best];
+          *misses += ", got \"" + std::string(doc.Text(x.span)) + "\" " +
+                     (x.code.empty() ? "(no code)" : x.code) + " by " + x.rule;
+        } else {
+          *misses += ", no mention";
+        }
+        *misses += "\n";
+      }
+    }
+    for (const auto& [m, right] : chosen) {
+      ++score->predicted;
+      if (right) ++score->predicted_correct;
+    }
+  }
+  return true;
+}
+
+}  // namespace dyad::actors

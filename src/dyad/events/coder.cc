@@ -1,0 +1,468 @@
+#include "dyad/events/coder.h"
+
+#include <algorithm>
+#include <functional>
+#include <array>
+#include <set>
+#include <tuple>
+
+namespace dyad::events {
+
+namespace {
+
+constexpr int kMaxActorDepth = 3;
+constexpr size_t kMaxEventsPerPredicate = 6;
+
+// A 4-digit year (or decade, "1970s") written as a number token.
+int YearOf(std::string_view w) {
+  if (w.size() == 5 && w.back() == 's') w.remove_suffix(1);
+  if (w.size() != 4) return 0;
+  for (char c : w)
+    if (c < '0' || c > '9') return 0;
+  int y = std::stoi(std::string(w));
+  return (y >= 1800 && y <= 2100) ? y : 0;
+}
+
+}  // namespace
+
+struct EventCoder::Arguments {
+  std::vector<int> subjects;  // heads of the acting arguments
+  std::vector<int> objects;   // heads of the acted-on arguments
+  bool passive = false;
+  std::vector<std::pair<std::string, int>> preps;  // (preposition, head)
+  int xcomp = -1;
+};
+
+void EventCoder::LoadSets() {
+  auto load = [&](const char* name, std::vector<std::string>* out,
+                  std::initializer_list<const char*> fallback) {
+    if (const auto* set = patterns_->Set(name)) {
+      *out = *set;
+    } else {
+      for (const char* w : fallback) out->emplace_back(w);
+    }
+    std::sort(out->begin(), out->end());
+  };
+  load("&NEGATION", &negation_, {"not", "n't", "never", "no"});
+  load("&MODAL", &modal_, {"could", "might", "may", "would", "should", "can"});
+  load("&SPEECH", &speech_, {"say", "tell", "add", "state", "claim"});
+  load("&ASPECTUAL", &aspectual_,
+       {"begin", "continue", "keep", "resume", "start", "proceed"});
+  load("&SYMMETRIC_CODES", &symmetric_codes_,
+       {"030", "031", "036", "040", "043", "044", "045", "046", "057", "062",
+        "063", "064"});
+  load("&CONTENT_MARKERS", &content_markers_,
+       {"of", "for", "about", "over", "against", "from"});
+  load("&CONDITION_MARKERS", &condition_markers_,
+       {"if", "unless", "whether", "lest"});
+}
+
+bool EventCoder::InSet(const std::vector<std::string>& set,
+                       std::string_view w) const {
+  return std::binary_search(set.begin(), set.end(), w);
+}
+
+void EventCoder::Code(Document& doc, std::vector<Candidate>* trace) const {
+  doc.events.clear();
+  for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
+    if (doc.sentences[s].duplicate) continue;
+    CodeSentence(doc, s, trace);
+  }
+}
+
+void EventCoder::CodeSentence(Document& doc, uint32_t sentence_index,
+                              std::vector<Candidate>* trace) const {
+  const Sentence& sentence = doc.sentences[sentence_index];
+  SentenceTree tree(doc, sentence);
+  const int n = tree.size();
+  if (n == 0) return;
+
+  // Token -> mention, for the mentions of this sentence.
+  std::vector<int> mention_at(static_cast<size_t>(n), -1);
+  for (size_t m = 0; m < doc.mentions.size(); ++m) {
+    const Mention& mention = doc.mentions[m];
+    if (mention.sentence != sentence_index) continue;
+    for (uint32_t t = 0; t < mention.token_count; ++t) {
+      int local = static_cast<int>(mention.first_token + t - sentence.first_token);
+      if (local >= 0 && local < n) mention_at[local] = static_cast<int>(m);
+    }
+  }
+  // Inside a quotation: an odd number of quote marks before the token.
+  std::vector<bool> quoted(static_cast<size_t>(n), false);
+  {
+    bool inside = false;
+    for (int i = 0; i < n; ++i) {
+      if (tree.form(i) == "\"") inside = !inside;
+      quoted[i] = inside;
+    }
+  }
+  const int doc_year = doc.date.size() >= 4 ? YearOf(doc.date.substr(0, 4)) : 0;
+
+  auto is_verb = [&](int i) {
+    return tree.upos(i) == Upos::VERB || tree.upos(i) == Upos::AUX;
+  };
+  auto lemma_is = [&](int i, const std::vector<std::string>& set) {
+    return InSet(set, tree.lemma(i));
+  };
+  auto case_of = [&](int dep) -> std::string {
+    for (int c : tree.children(dep))
+      if (tree.rel(c) == rel_.case_ || tree.rel(c) == rel_.mark) return tree.lemma(c);
+    return {};
+  };
+  auto add_with_conjuncts = [&](int head, std::vector<int>* out) {
+    out->push_back(head);
+    for (int c : tree.children(head))
+      if (tree.rel(c) == rel_.conj && tree.upos(c) != Upos::VERB) out->push_back(c);
+  };
+
+  // The actor a dependent names: its own mention, else one among the
+  // words that modify it ("Iranian embassies", "the government of Iran").
+  auto actor_at = [&](int head) -> int {
+    std::vector<std::pair<int, int>> frontier{{head, 0}};
+    for (size_t k = 0; k < frontier.size(); ++k) {
+      auto [t, depth] = frontier[k];
+      if (mention_at[t] >= 0) return mention_at[t];
+      if (depth == kMaxActorDepth) continue;
+      for (int c : tree.children(t)) {
+        uint8_t r = tree.rel(c);
+        if (r == rel_.amod || r == rel_.nmod_poss || r == rel_.compound ||
+            r == rel_.nmod || r == rel_.flat || r == rel_.appos)
+          frontier.emplace_back(c, depth + 1);
+      }
+    }
+    return -1;
+  };
+
+  // Arguments of a predicate, inheriting the subject where the clause
+  // shares it (coordinated verbs, participle clauses, aspectual verbs,
+  // relative clauses).
+  std::function<void(int, Arguments*, int)> arguments = [&](int p, Arguments* a,
+                                                            int depth) {
+    for (int c : tree.children(p)) {
+      uint8_t r = tree.rel(c);
+      if (r == rel_.nsubj) {
+        add_with_conjuncts(c, &a->subjects);
+      } else if (r == rel_.nsubj_pass) {
+        a->passive = true;
+        add_with_conjuncts(c, &a->objects);
+      } else if (r == rel_.obl_agent) {
+        add_with_conjuncts(c, &a->subjects);
+      } else if (r == rel_.obj) {
+        if (!a->passive) add_with_conjuncts(c, &a->objects);
+      } else if (r == rel_.iobj) {
+        a->preps.emplace_back("iobj", c);
+      } else if (r == rel_.obl || r == rel_.nmod) {
+        std::string prep = case_of(c);
+        if (!prep.empty()) {
+          a->preps.emplace_back(prep, c);
+          for (int cc : tree.children(c))
+            if (tree.rel(cc) == rel_.conj) a->preps.emplace_back(prep, cc);
+        }
+      } else if (r == rel_.xcomp) {
+        a->xcomp = c;
+      } else if (r == rel_.aux_pass) {
+        a->passive = true;
+      }
+    }
+    if (a->passive) {
+      // In a passive the by-agent acts; nsubj (if any) was mis-attached.
+      std::vector<int> agents;
+      for (int c : tree.children(p))
+        if (tree.rel(c) == rel_.obl_agent) add_with_conjuncts(c, &agents);
+      if (agents.empty())
+        for (auto& [prep, dep] : a->preps)
+          if (prep == "by") agents.push_back(dep);
+      a->subjects = agents;
+    }
+    // Relative pronouns stand for the noun the clause modifies.
+    for (int& s : a->subjects) {
+      if (tree.upos(s) == Upos::PRON && tree.rel(p) == rel_.acl_relcl &&
+          (tree.lemma(s) == "who" || tree.lemma(s) == "which" ||
+           tree.lemma(s) == "that"))
+        s = tree.head(p);
+    }
+    if (!a->subjects.empty() || a->passive || depth > 4) return;
+    int h = tree.head(p);
+    if (h < 0) return;
+    uint8_t r = tree.rel(p);
+    bool shares = false;
+    if (r == rel_.conj && is_verb(h)) shares = true;
+    if ((r == rel_.advcl || r == rel_.acl) && is_verb(h) && case_of(p).empty())
+      shares = true;
+    if (r == rel_.xcomp && lemma_is(h, aspectual_)) shares = true;
+    if (r == rel_.acl_relcl && !is_verb(h)) {
+      a->subjects.push_back(h);
+      return;
+    }
+    if (shares) {
+      Arguments outer;
+      arguments(h, &outer, depth + 1);
+      a->subjects = outer.subjects;
+    }
+  };
+
+  // Why a predicate is not asserted, or "" if it is.
+  auto unasserted = [&](int p) -> std::string {
+    for (int c : tree.children(p)) {
+      uint8_t r = tree.rel(c);
+      if ((r == rel_.advmod || r == rel_.aux || r == rel_.det) &&
+          lemma_is(c, negation_))
+        return "negated (" + std::string(tree.form(c)) + ")";
+      if (r == rel_.aux && lemma_is(c, modal_))
+        return "hypothetical (" + std::string(tree.form(c)) + ")";
+      if (r == rel_.mark && lemma_is(c, condition_markers_))
+        return "condition (" + std::string(tree.form(c)) + ")";
+    }
+    int h = tree.head(p);
+    if (h < 0) return {};
+    uint8_t r = tree.rel(p);
+    if (r == rel_.xcomp && !lemma_is(h, aspectual_))
+      return "unrealized complement of \"" + std::string(tree.form(h)) + "\"";
+    if ((r == rel_.advcl || r == rel_.acl || r == rel_.ccomp) &&
+        !case_of(p).empty() && InSet(content_markers_, case_of(p)))
+      return "content of \"" + std::string(tree.form(h)) + "\" (" + case_of(p) + ")";
+    return {};
+  };
+
+  // Historical: a year before the article's in the predicate's own clause.
+  auto historical = [&](int p) {
+    if (doc_year == 0) return false;
+    std::vector<int> stack{p};
+    while (!stack.empty()) {
+      int t = stack.back();
+      stack.pop_back();
+      int y = YearOf(tree.form(t));
+      if (y > 0 && y < doc_year) return true;
+      for (int c : tree.children(t)) {
+        uint8_t r = tree.rel(c);
+        if (r == rel_.ccomp || r == rel_.advcl || r == rel_.acl ||
+            r == rel_.acl_relcl || r == rel_.parataxis || r == rel_.conj ||
+            r == rel_.xcomp)
+          continue;
+        stack.push_back(c);
+      }
+    }
+    return false;
+  };
+
+  auto reported = [&](int p) {
+    if (quoted[p]) return true;
+    for (int t = p, steps = 0; t >= 0 && steps < n; ++steps) {
+      int h = tree.head(t);
+      if (h < 0) break;
+      if (tree.rel(t) == rel_.ccomp && lemma_is(h, speech_)) return true;
+      t = h;
+    }
+    return false;
+  };
+
+  // A slot value is a lemma or a phrase "humanitarian_aid": its last word
+  // is the dependent's head, the words before it stand right before it.
+  auto slot_matches = [&](const Slot& slot, int dep) {
+    if (slot.lemmas.empty()) return true;
+    const std::string& head = tree.lemma(dep);
+    for (const std::string& want : slot.lemmas) {
+      if (want == "*" || want == head) return true;
+      size_t last = want.rfind('_');
+      if (last == std::string::npos || std::string_view(want).substr(last + 1) != head)
+        continue;
+      bool prefix_ok = true;
+      int t = dep - 1;
+      size_t end = last;
+      while (prefix_ok && end != std::string::npos && end > 0) {
+        size_t start = want.rfind('_', end - 1);
+        size_t from = start == std::string::npos ? 0 : start + 1;
+        if (t < 0 || tree.lemma(t) != std::string_view(want).substr(from, end - from))
+          prefix_ok = false;
+        --t;
+        end = start;
+      }
+      if (prefix_ok) return true;
+    }
+    return false;
+  };
+
+  std::set<std::tuple<int, int, std::string>> seen;
+  std::vector<bool> consumed(static_cast<size_t>(n), false);
+
+  auto code_predicate = [&](int p, bool nominal) {
+    std::string key = tree.lemma(p);
+    int particle = nominal ? -1 : tree.Child(p, rel_.prt);
+    std::string particle_lemma = particle >= 0 ? tree.lemma(particle) : "";
+    if (nominal) key = "n:" + key;
+    // Phrasal patterns ("call_off") first when the particle is there; a
+    // pattern for another particle never applies.
+    std::vector<const Pattern*> found;
+    for (int pass = 0; pass < 2; ++pass)
+      for (const Pattern& pattern : patterns_->ForPredicate(key)) {
+        bool phrasal = !pattern.particle.empty();
+        if (phrasal && pattern.particle != particle_lemma) continue;
+        if ((pass == 0) == phrasal) found.push_back(&pattern);
+      }
+    if (found.empty()) return;
+    if (!particle_lemma.empty() && !found.front()->particle.empty())
+      key += "_" + particle_lemma;
+    Candidate cand;
+    cand.sentence = sentence_index;
+    cand.token = tree.doc_index(p);
+    cand.predicate = key;
+    auto decide = [&](std::string decision) {
+      if (!trace) return;
+      cand.decision = std::move(decision);
+      trace->push_back(cand);
+    };
+    if (nominal && consumed[p]) return decide("dropped: argument of a coded verb");
+    if (std::string why = unasserted(p); !why.empty())
+      return decide("dropped: " + why);
+
+    Arguments args;
+    if (nominal) {
+      for (int c : tree.children(p)) {
+        uint8_t r = tree.rel(c);
+        if (r == rel_.nmod_poss) args.subjects.push_back(c);
+        if (r == rel_.nmod || r == rel_.amod || r == rel_.compound) {
+          std::string prep = case_of(c);
+          if (prep == "by") args.subjects.push_back(c);
+          else if (!prep.empty()) args.preps.emplace_back(prep, c);
+          else if (r == rel_.amod || r == rel_.compound) args.preps.emplace_back("mod", c);
+        }
+      }
+      // "Iran announced the expulsion of ...": the announcer acts.
+      int h = tree.head(p);
+      if (args.subjects.empty() && h >= 0 && tree.rel(p) == rel_.obj) {
+        Arguments outer;
+        arguments(h, &outer, 0);
+        args.subjects = outer.subjects;
+      }
+    } else {
+      arguments(p, &args, 0);
+    }
+
+    const Pattern* chosen = nullptr;
+    std::vector<int> targets, sources;
+    bool object_used = false;
+    for (const Pattern* candidate : found) {
+      const Pattern& pattern = *candidate;
+      bool ok = true;
+      std::vector<int> slot_targets, slot_sources;
+      bool uses_object = false;
+      for (const Slot& slot : pattern.slots) {
+        int dep = -1;
+        if (slot.relation == "obj") {
+          for (int o : args.objects)
+            if (slot_matches(slot, o)) { dep = o; break; }
+          uses_object = true;
+        } else if (slot.relation == "subj") {
+          for (int o : args.subjects)
+            if (slot_matches(slot, o)) { dep = o; break; }
+        } else if (slot.relation == "xcomp") {
+          if (args.xcomp >= 0 && slot_matches(slot, args.xcomp)) dep = args.xcomp;
+        } else {
+          for (auto& [prep, d] : args.preps)
+            if (prep == slot.relation && slot_matches(slot, d)) { dep = d; break; }
+        }
+        if (dep < 0) { ok = false; break; }
+        if (slot.target) slot_targets.push_back(dep);
+        if (slot.source) slot_sources.push_back(dep);
+      }
+      if (!ok) continue;
+      chosen = &pattern;
+      targets = slot_targets;
+      sources = slot_sources;
+      object_used = uses_object;
+      break;
+    }
+    if (!chosen) return decide("no pattern matched the arguments");
+    cand.pattern = chosen->text;
+    cand.rule = chosen->rule;
+    if (chosen->blocks()) return decide("dropped: pattern codes no event");
+    const CodeInfo* info = codes_->Find(chosen->code);
+    if (!info) return decide("dropped: unknown code " + chosen->code);
+
+    if (sources.empty()) sources = args.subjects;
+    bool target_from_slot = !targets.empty();
+    if (targets.empty() && !object_used) targets = args.objects;
+    if (targets.empty() && object_used) {
+      // "ordered the expulsion of two Russian diplomats": the pattern named
+      // the object's noun; the actor it governs is the target.
+      for (int o : args.objects)
+        if (actor_at(o) >= 0) targets.push_back(o);
+    }
+    if (targets.empty() && !target_from_slot) {
+      // No object: an actor reached by against/on/with/to is the target.
+      for (const char* prep : {"against", "on", "with", "to", "at"}) {
+        for (auto& [pr, d] : args.preps)
+          if (pr == prep && actor_at(d) >= 0) targets.push_back(d);
+        if (!targets.empty()) break;
+      }
+    }
+    for (int t : targets) consumed[t] = true;
+    for (auto& [pr, d] : args.preps) consumed[d] = true;
+    for (int o : args.objects) consumed[o] = true;
+
+    std::vector<int> source_mentions, target_mentions;
+    for (int s : sources)
+      if (int m = actor_at(s); m >= 0 && !doc.mentions[m].code.empty())
+        source_mentions.push_back(m);
+    for (int t : targets)
+      if (int m = actor_at(t); m >= 0 && !doc.mentions[m].code.empty())
+        target_mentions.push_back(m);
+    if (source_mentions.empty()) return decide("dropped: no coded source actor");
+    const bool symmetric = InSet(symmetric_codes_, info->code);
+    // "A and B agreed", "A and B met": each with the other.
+    if (target_mentions.empty() && symmetric && source_mentions.size() == 2)
+      target_mentions.push_back(source_mentions[1]),
+          source_mentions.resize(1);
+    // Most political events have both sides; an event with no coded target
+    // is far more often a misreading than a codable one-sided act.
+    if (target_mentions.empty()) return decide("dropped: no coded target actor");
+
+    std::vector<std::pair<int, int>> pairs;
+    for (int s : source_mentions)
+      for (int t : target_mentions) {
+        if (s == t) continue;
+        if (t >= 0 && doc.mentions[t].code == doc.mentions[s].code &&
+            doc.mentions[t].entity == doc.mentions[s].entity)
+          continue;  // the same actor named twice
+        pairs.emplace_back(s, t);
+        if (symmetric && t >= 0) pairs.emplace_back(t, s);
+      }
+    if (pairs.empty()) return decide("dropped: source and target are the same actor");
+    if (pairs.size() > kMaxEventsPerPredicate) pairs.resize(kMaxEventsPerPredicate);
+    std::string made;
+    for (auto [s, t] : pairs) {
+      if (!seen.emplace(s, t, chosen->code).second) continue;
+      Event e;
+      e.sentence = sentence_index;
+      e.source = s;
+      e.target = t;
+      e.verb = tree.token(p).span;
+      if (particle >= 0 && !nominal) e.verb.end = std::max(e.verb.end, tree.token(particle).span.end);
+      e.code = info->code;
+      e.plover = info->plover;
+      e.quad = info->quad;
+      e.goldstein = info->goldstein;
+      e.historical = historical(p);
+      e.reported = reported(p);
+      e.rule = chosen->rule;
+      made += std::string(made.empty() ? "event " : ", ") + e.code + " " +
+              doc.mentions[s].code + " -> " +
+              (t >= 0 ? doc.mentions[t].code : std::string("(none)"));
+      doc.events.push_back(std::move(e));
+    }
+    decide(made.empty() ? "dropped: already coded" : made);
+  };
+
+  const size_t first_event = doc.events.size();
+  // Verbs first: nouns they take as arguments are not coded again.
+  for (int i = 0; i < n; ++i)
+    if (is_verb(i)) code_predicate(i, false);
+  for (int i = 0; i < n; ++i)
+    if (tree.upos(i) == Upos::NOUN) code_predicate(i, true);
+  std::stable_sort(doc.events.begin() + static_cast<std::ptrdiff_t>(first_event),
+                   doc.events.end(), [](const Event& a, const Event& b) {
+                     return a.verb.start < b.verb.start;
+                   });
+}
+
+}  // namespace dyad::events

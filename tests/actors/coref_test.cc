@@ -1,0 +1,83 @@
+// Within-document coreference: short names, acronyms, pronouns and
+// definite descriptions.
+#include <gtest/gtest.h>
+
+#include "actors_test_util.h"
+
+namespace dyad::testing {
+namespace {
+
+const Mention* Nth(const Document& doc, const std::string& text, int n) {
+  for (const Mention& m : doc.mentions)
+    if (doc.Text(m.span) == text && n-- == 0) return &m;
+  return nullptr;
+}
+
+TEST(CorefTest, ShortNameAfterFullName) {
+  Document doc = Annotated(
+      "China's foreign ministry spokesman, Zhao Ming, rejected the report. "
+      "Zhao said Beijing would respond.");
+  const Mention* zhao = Nth(doc, "Zhao", 0);
+  ASSERT_NE(zhao, nullptr);
+  EXPECT_EQ(zhao->code, "CHNGOV");
+  ASSERT_GE(zhao->antecedent, 0);
+  EXPECT_NE(std::string(doc.Text(doc.mentions[zhao->antecedent].span)).find("Zhao Ming"),
+            std::string::npos);
+}
+
+TEST(CorefTest, AcronymDefinedInText) {
+  Document doc = Annotated(
+      "The Sahel Workers Front (SWF) called a strike in Niger. Niamey's "
+      "police arrested SWF members on Monday.");
+  const Mention* swf = nullptr;
+  for (const Mention& m : doc.mentions)
+    if (m.sentence == 1 && std::string(doc.Text(m.span)).find("SWF") != std::string::npos)
+      swf = &m;
+  ASSERT_NE(swf, nullptr);
+  EXPECT_GE(swf->antecedent, 0);
+  EXPECT_EQ(CodeOf(doc, "Niamey's police"), "NERCOP");
+}
+
+TEST(CorefTest, PronounsFindTheirSpeaker) {
+  Document doc = Annotated(
+      "Maryam Rajavi, leader of MKO, said the regime would fall. "
+      "\"The balance of power has shifted,\" she added.");
+  const Mention* she = Nth(doc, "she", 0);
+  ASSERT_NE(she, nullptr);
+  EXPECT_EQ(she->kind, Mention::Kind::kPronoun);
+  EXPECT_EQ(she->code, "IRNOPP");
+  EXPECT_EQ(doc.mentions[she->antecedent].code, "IRNOPP");
+}
+
+TEST(CorefTest, DefiniteDescriptions) {
+  Document doc = Annotated(
+      "Iran considers MEK to be a terrorist organization, since the group took "
+      "up arms against Tehran.");
+  const Mention* group = Nth(doc, "the group", 0);
+  ASSERT_NE(group, nullptr);
+  EXPECT_EQ(group->code, "IRNOPP");
+  EXPECT_EQ(doc.Text(doc.mentions[group->antecedent].span), "MEK");
+
+  doc = Annotated(
+      "Iran's foreign ministry cited its spokesperson Esmail Baghaei. "
+      "The ministry later repeated the charge, the spokesperson claimed.");
+  EXPECT_EQ(CodeOf(doc, "its spokesperson Esmail Baghaei"), "IRNGOV");
+  EXPECT_EQ(CodeOf(doc, "The ministry"), "IRNGOV");
+  EXPECT_EQ(CodeOf(doc, "the spokesperson"), "IRNGOV");
+  EXPECT_GE(MentionOf(doc, "The ministry")->antecedent, 0);
+}
+
+TEST(CorefTest, RolesWithoutCountryTakeTheHomeCountry) {
+  Document doc = Annotated(
+      "QUITO, March 5 - Ecuador's government declared an emergency. Police "
+      "detained dozens of protesters in Quito.");
+  EXPECT_EQ(CodeOf(doc, "Police"), "ECUCOP");
+}
+
+TEST(CorefTest, UnresolvablePronounsAreLeftOut) {
+  Document doc = Annotated("It was raining when they arrived.");
+  EXPECT_EQ(Nth(doc, "It", 0), nullptr);
+}
+
+}  // namespace
+}  // namespace dyad::testing
