@@ -125,7 +125,10 @@ class Resolver {
       } else if (kind == "thing") {
         a = Leftmost(p, 1, [&](size_t m) { return !Individual(m) && !meta_[m].plural; });
       } else {
-        a = Leftmost(p, 1, [&](size_t m) { return !Individual(m); });
+        // "they", "them": a plural group nearby ("two Russian diplomats")
+        // before the sentence's leading actor.
+        a = Nearest(p, 1, [&](size_t m) { return !Individual(m) && meta_[m].plural; });
+        if (a < 0) a = Leftmost(p, 1, [&](size_t m) { return !Individual(m); });
       }
       if (a < 0) return;
       CopyFrom(p, static_cast<size_t>(a), "pronoun");

@@ -138,15 +138,22 @@ void EventCoder::CodeSentence(Document& doc, uint32_t sentence_index,
   // relative clauses).
   std::function<void(int, Arguments*, int)> arguments = [&](int p, Arguments* a,
                                                             int depth) {
+    // Passive only when the clause says so and has no active subject: a
+    // misparsed dateline ("NICOSIA, ... - Cyprus has protested") must not
+    // turn an active clause around.
+    bool has_subject = false, passive_marks = false;
+    for (int c : tree.children(p)) {
+      uint8_t r = tree.rel(c);
+      has_subject |= r == rel_.nsubj;
+      passive_marks |= r == rel_.nsubj_pass || r == rel_.aux_pass;
+    }
+    a->passive = passive_marks && !has_subject;
     for (int c : tree.children(p)) {
       uint8_t r = tree.rel(c);
       if (r == rel_.nsubj) {
         add_with_conjuncts(c, &a->subjects);
       } else if (r == rel_.nsubj_pass) {
-        a->passive = true;
-        add_with_conjuncts(c, &a->objects);
-      } else if (r == rel_.obl_agent) {
-        add_with_conjuncts(c, &a->subjects);
+        if (a->passive) add_with_conjuncts(c, &a->objects);
       } else if (r == rel_.obj) {
         if (!a->passive) add_with_conjuncts(c, &a->objects);
       } else if (r == rel_.iobj) {
@@ -160,8 +167,6 @@ void EventCoder::CodeSentence(Document& doc, uint32_t sentence_index,
         }
       } else if (r == rel_.xcomp) {
         a->xcomp = c;
-      } else if (r == rel_.aux_pass) {
-        a->passive = true;
       }
     }
     if (a->passive) {
@@ -227,6 +232,13 @@ void EventCoder::CodeSentence(Document& doc, uint32_t sentence_index,
   // Historical: a year before the article's in the predicate's own clause.
   auto historical = [&](int p) {
     if (doc_year == 0) return false;
+    // A year heading the clause ("In 2018, Israel attacked ..."), also when
+    // the parser made the year the head.
+    for (int t = tree.head(p), steps = 0; t >= 0 && steps < n; t = tree.head(t), ++steps) {
+      int y = YearOf(tree.form(t));
+      if (y > 0 && y < doc_year) return true;
+      if (is_verb(t)) break;
+    }
     std::vector<int> stack{p};
     while (!stack.empty()) {
       int t = stack.back();
@@ -339,18 +351,23 @@ void EventCoder::CodeSentence(Document& doc, uint32_t sentence_index,
     }
 
     const Pattern* chosen = nullptr;
-    std::vector<int> targets, sources;
+    std::vector<int> targets, sources, matched_deps;
     bool object_used = false;
     for (const Pattern* candidate : found) {
       const Pattern& pattern = *candidate;
       bool ok = true;
-      std::vector<int> slot_targets, slot_sources;
+      std::vector<int> slot_targets, slot_sources, slot_deps;
       bool uses_object = false;
       for (const Slot& slot : pattern.slots) {
         int dep = -1;
         if (slot.relation == "obj") {
-          for (int o : args.objects)
-            if (slot_matches(slot, o)) { dep = o; break; }
+          for (int o : args.objects) {
+            if (!slot_matches(slot, o)) continue;
+            // Every conjunct of a target object is a target.
+            if (dep >= 0 && slot.target) slot_targets.push_back(o);
+            if (dep < 0) dep = o;
+            if (!slot.target) break;
+          }
           uses_object = true;
         } else if (slot.relation == "subj") {
           for (int o : args.subjects)
@@ -364,11 +381,13 @@ void EventCoder::CodeSentence(Document& doc, uint32_t sentence_index,
         if (dep < 0) { ok = false; break; }
         if (slot.target) slot_targets.push_back(dep);
         if (slot.source) slot_sources.push_back(dep);
+        if (!slot.source) slot_deps.push_back(dep);
       }
       if (!ok) continue;
       chosen = &pattern;
       targets = slot_targets;
       sources = slot_sources;
+      matched_deps = slot_deps;
       object_used = uses_object;
       break;
     }
@@ -382,11 +401,12 @@ void EventCoder::CodeSentence(Document& doc, uint32_t sentence_index,
     if (sources.empty()) sources = args.subjects;
     bool target_from_slot = !targets.empty();
     if (targets.empty() && !object_used) targets = args.objects;
-    if (targets.empty() && object_used) {
-      // "ordered the expulsion of two Russian diplomats": the pattern named
-      // the object's noun; the actor it governs is the target.
-      for (int o : args.objects)
-        if (actor_at(o) >= 0) targets.push_back(o);
+    if (targets.empty()) {
+      // "the expulsion of two Russian diplomats" (of=&DIPLOMAT), "imposed
+      // sanctions on X" written without @T: a dependent the pattern named
+      // that holds an actor is the target.
+      for (int d : matched_deps)
+        if (actor_at(d) >= 0) targets.push_back(d);
     }
     if (targets.empty() && !target_from_slot) {
       // No object: an actor reached by against/on/with/to is the target.
