@@ -87,6 +87,23 @@ void EventCoder::CodeSentence(Document& doc, uint32_t sentence_index,
       if (local >= 0 && local < n) mention_at[local] = static_cast<int>(m);
     }
   }
+  // A dateline ("NICOSIA, March 27 -", "THE HAGUE, Netherlands -") names
+  // where the story was filed, not an actor: its mentions take no part.
+  {
+    int dash = -1;
+    for (int i = 0; i < std::min(n, 12); ++i)
+      if (tree.form(i) == "-" || tree.form(i) == "--") {
+        dash = i;
+        break;
+      }
+    std::string_view first = tree.form(0);
+    bool capital_lead = first.size() >= 3 &&
+                        std::all_of(first.begin(), first.end(), [](char c) {
+                          return !(c >= 'a' && c <= 'z');
+                        });
+    if (dash > 0 && capital_lead)
+      for (int i = 0; i < dash; ++i) mention_at[i] = -1;
+  }
   // Inside a quotation: an odd number of quote marks before the token.
   std::vector<bool> quoted(static_cast<size_t>(n), false);
   {
