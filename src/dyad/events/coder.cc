@@ -311,6 +311,16 @@ void EventCoder::CodeSentence(Document& doc, uint32_t sentence_index,
     return false;
   };
 
+  // The speaker of the sentence: the coded subject of a verb of saying.
+  int speaker = -1;
+  for (int i = 0; i < n && speaker < 0; ++i) {
+    if (!is_verb(i) || !lemma_is(i, speech_)) continue;
+    int subject = tree.Child(i, rel_.nsubj);
+    if (subject >= 0 && actor_at(subject) >= 0 &&
+        !doc.mentions[actor_at(subject)].code.empty())
+      speaker = actor_at(subject);
+  }
+
   std::set<std::tuple<int, int, std::string>> seen;
   std::vector<bool> consumed(static_cast<size_t>(n), false);
 
@@ -438,9 +448,14 @@ void EventCoder::CodeSentence(Document& doc, uint32_t sentence_index,
     for (int o : args.objects) consumed[o] = true;
 
     std::vector<int> source_mentions, target_mentions;
-    for (int s : sources)
-      if (int m = actor_at(s); m >= 0 && !doc.mentions[m].code.empty())
-        source_mentions.push_back(m);
+    for (int s : sources) {
+      int m = actor_at(s);
+      // "We will respond," the minister said: the speaker is the source.
+      if (m < 0 && speaker >= 0 &&
+          (tree.lemma(s) == "we" || tree.lemma(s) == "i"))
+        m = speaker;
+      if (m >= 0 && !doc.mentions[m].code.empty()) source_mentions.push_back(m);
+    }
     for (int t : targets)
       if (int m = actor_at(t); m >= 0 && !doc.mentions[m].code.empty())
         target_mentions.push_back(m);
