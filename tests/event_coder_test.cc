@@ -95,6 +95,14 @@ TEST(EventCoder, MeetingsAreCodedBothWays) {
   EXPECT_TRUE(Has(e, "QATGOV", "04", "EGYGOV"));
 }
 
+TEST(EventCoder, BothCountriesMeansTheTwoLatestActors) {
+  auto e = EventsOf(
+      "Greek and Turkish warships sailed towards the disputed area on "
+      "Friday. NATO called on both countries to show restraint.");
+  EXPECT_TRUE(Has(e, "IGONATO", "02", "GRCGOV"));
+  EXPECT_TRUE(Has(e, "IGONATO", "02", "TURMIL"));
+}
+
 TEST(EventCoder, HistoricalWhenDatedBeforeTheArticle) {
   auto e = EventsOf("In 2018, Israel attacked Syria.", "2025-06-01");
   ASSERT_FALSE(e.empty());

@@ -55,6 +55,9 @@ void EventCoder::LoadSets() {
        {"of", "for", "about", "over", "against", "from"});
   load("&CONDITION_MARKERS", &condition_markers_,
        {"if", "unless", "whether", "lest"});
+  load("&PAIR_NOUNS", &pair_nouns_,
+       {"country", "side", "nation", "government", "party", "state",
+        "neighbour", "neighbor", "rival"});
 }
 
 bool EventCoder::InSet(const std::vector<std::string>& set,
@@ -311,6 +314,29 @@ void EventCoder::CodeSentence(Document& doc, uint32_t sentence_index,
     return false;
   };
 
+  // "both countries", "the two sides": the two latest distinct actors
+  // named before, other than the source.
+  auto pair_at = [&](int head, const std::vector<int>& exclude) {
+    std::vector<int> found;
+    if (!InSet(pair_nouns_, tree.lemma(head))) return found;
+    bool pair = false;
+    for (int c : tree.children(head))
+      pair |= tree.lemma(c) == "both" || tree.lemma(c) == "two";
+    if (!pair) return found;
+    const uint32_t before = tree.doc_index(head);
+    std::vector<std::string> codes;
+    for (const int e : exclude) codes.push_back(doc.mentions[e].code);
+    for (size_t k = doc.mentions.size(); k-- > 0 && found.size() < 2;) {
+      const Mention& m = doc.mentions[k];
+      if (m.first_token >= before || m.code.empty() || m.country.empty()) continue;
+      if (std::find(codes.begin(), codes.end(), m.code) != codes.end()) continue;
+      codes.push_back(m.code);
+      found.push_back(static_cast<int>(k));
+    }
+    if (found.size() < 2) found.clear();
+    return found;
+  };
+
   // The speaker of the sentence: the coded subject of a verb of saying.
   int speaker = -1;
   for (int i = 0; i < n && speaker < 0; ++i) {
@@ -456,9 +482,13 @@ void EventCoder::CodeSentence(Document& doc, uint32_t sentence_index,
         m = speaker;
       if (m >= 0 && !doc.mentions[m].code.empty()) source_mentions.push_back(m);
     }
-    for (int t : targets)
-      if (int m = actor_at(t); m >= 0 && !doc.mentions[m].code.empty())
+    for (int t : targets) {
+      if (int m = actor_at(t); m >= 0 && !doc.mentions[m].code.empty()) {
         target_mentions.push_back(m);
+      } else {
+        for (int m2 : pair_at(t, source_mentions)) target_mentions.push_back(m2);
+      }
+    }
     if (source_mentions.empty()) return decide("dropped: no coded source actor");
     const bool symmetric = InSet(symmetric_codes_, info->code);
     // "A and B agreed", "A and B met": each with the other.
