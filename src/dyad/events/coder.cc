@@ -337,6 +337,26 @@ void EventCoder::CodeSentence(Document& doc, uint32_t sentence_index,
     return found;
   };
 
+  // Mentions coordinated on the surface ("Japan and South Korea", "A, B
+  // and C") go together even where the parse missed the conjunction.
+  auto extend_coordinated = [&](std::vector<int>* mentions) {
+    for (size_t k = 0; k < mentions->size() && mentions->size() < 6; ++k) {
+      const Mention& m = doc.mentions[(*mentions)[k]];
+      uint32_t gap = m.first_token + m.token_count;
+      for (size_t next = static_cast<size_t>((*mentions)[k]) + 1;
+           next < doc.mentions.size(); ++next) {
+        const Mention& x = doc.mentions[next];
+        if (x.sentence != sentence_index || x.first_token != gap + 1) continue;
+        std::string_view between = doc.Form(doc.tokens[gap]);
+        if ((between == "and" || between == ",") && !x.code.empty() &&
+            std::find(mentions->begin(), mentions->end(), static_cast<int>(next)) ==
+                mentions->end())
+          mentions->push_back(static_cast<int>(next));
+        break;
+      }
+    }
+  };
+
   // The speaker of the sentence: the coded subject of a verb of saying.
   int speaker = -1;
   for (int i = 0; i < n && speaker < 0; ++i) {
@@ -490,6 +510,8 @@ void EventCoder::CodeSentence(Document& doc, uint32_t sentence_index,
       }
     }
     if (source_mentions.empty()) return decide("dropped: no coded source actor");
+    extend_coordinated(&source_mentions);
+    extend_coordinated(&target_mentions);
     const bool symmetric = InSet(symmetric_codes_, info->code);
     // "A and B agreed", "A and B met": each with the other.
     if (target_mentions.empty() && symmetric && source_mentions.size() == 2)

@@ -18,7 +18,9 @@
 namespace dyad::syntax {
 
 inline constexpr char kModelMagic[8] = {'D', 'Y', 'A', 'D', 'S', 'Y', 'N', 'T'};
-inline constexpr uint32_t kModelFormatVersion = 1;
+// 1: first model. 2: six word-pair parser templates retired (a v1 file
+// would load but score with features that no longer fire).
+inline constexpr uint32_t kModelFormatVersion = 2;
 
 bool WriteModelFile(const std::string& path, uint64_t data_hash,
                     std::string_view payload, int zstd_level,

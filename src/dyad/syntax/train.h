@@ -27,10 +27,12 @@ struct TrainOptions {
   int parser_iterations = 15;
   int jackknife_folds = 4;  // 0 or 1: train the parser on gold tags
   int threads = 2;
-  float tagger_prune = 0.0f;  // |averaged weight| below this is dropped
-  float parser_prune = 0.0f;
+  // |averaged weight| below this is dropped. Chosen on dev: parser 1.0
+  // costs 0.05 UAS and halves the model; tagger 0.5 costs nothing.
+  float tagger_prune = 0.5f;
+  float parser_prune = 1.0f;
   double explore = 0.9;  // greedy training: P(follow a wrong prediction)
-  int beam = 8;          // 1 = greedy parser with a dynamic oracle
+  int beam = 1;          // 1 = greedy parser with a dynamic oracle
   uint64_t seed = 0x5EED2024;
 };
 
