@@ -1,6 +1,8 @@
 // dyad: political event data from news text. See README.md.
 #include <iostream>
 
+#include "cmd_eval_petrarch.h"
+#include "cmd_scale.h"
 #include "commands.h"
 
 namespace dyad::cli {
@@ -26,9 +28,11 @@ int main(int argc, char** argv) {
   dyad::cli::RegisterSegmentCommand(app);
   dyad::cli::RegisterEvalSegmentationCommand(app);
   dyad::cli::RegisterEvalEventsCommand(app);
+  dyad::cli::RegisterEvalPetrarchCommand(app);
   dyad::cli::RegisterExplainCommand(app);
   RegisterSyntaxCommands(app);
   RegisterActorCommands(app);
+  dyad::cli::RegisterScaleCommands(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
