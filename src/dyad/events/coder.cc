@@ -212,8 +212,27 @@ void EventCoder::CodeSentence(Document& doc, uint32_t sentence_index,
     uint8_t r = tree.rel(p);
     bool shares = false;
     if (r == rel_.conj && is_verb(h)) shares = true;
-    if ((r == rel_.advcl || r == rel_.acl) && is_verb(h) && case_of(p).empty())
+    // "..., saying", "after meeting X", "while visiting": the participle or
+    // clause shares the subject of the clause it hangs on.
+    if (r == rel_.advcl && is_verb(h) &&
+        (case_of(p).empty() || !InSet(content_markers_, case_of(p))))
       shares = true;
+    if (r == rel_.acl && is_verb(h) && case_of(p).empty()) shares = true;
+    if (r == rel_.acl && !is_verb(h) && case_of(p).empty()) {
+      // "Turkish forces occupying north Cyprus": the noun acts; "the
+      // conference attended by X": X acts on the noun.
+      bool by_agent = false;
+      for (auto& [prep, dep] : a->preps) by_agent |= prep == "by";
+      if (by_agent) {
+        for (auto& [prep, dep] : a->preps)
+          if (prep == "by") a->subjects.push_back(dep);
+        a->objects.assign(1, h);
+        a->passive = true;
+      } else {
+        a->subjects.push_back(h);
+      }
+      return;
+    }
     if (r == rel_.xcomp && lemma_is(h, aspectual_)) shares = true;
     if (r == rel_.acl_relcl && !is_verb(h)) {
       a->subjects.push_back(h);
