@@ -544,9 +544,9 @@ void EventCoder::CodeSentence(Document& doc, uint32_t sentence_index,
     for (int s : source_mentions)
       for (int t : target_mentions) {
         if (s == t) continue;
-        if (t >= 0 && doc.mentions[t].code == doc.mentions[s].code &&
-            doc.mentions[t].entity == doc.mentions[s].entity)
-          continue;  // the same actor named twice
+        // The same actor twice, or two parts of one actor (a minister
+        // meeting his president): not an event between political actors.
+        if (t >= 0 && doc.mentions[t].code == doc.mentions[s].code) continue;
         pairs.emplace_back(s, t);
         if (symmetric && t >= 0) pairs.emplace_back(t, s);
       }
