@@ -428,7 +428,11 @@ void EventCoder::CodeSentence(Document& doc, uint32_t sentence_index,
           std::string prep = case_of(c);
           if (prep == "by") args.subjects.push_back(c);
           else if (!prep.empty()) args.preps.emplace_back(prep, c);
-          else if (r == rel_.amod || r == rel_.compound) args.preps.emplace_back("mod", c);
+          else if (r == rel_.amod || r == rel_.compound) {
+            args.preps.emplace_back("mod", c);
+            // "U.S. sanctions", "the Iraqi attack": the actor modifier acts.
+            if (mention_at[c] >= 0) args.subjects.push_back(c);
+          }
         }
       }
       // "Iran announced the expulsion of ...": the announcer acts.
