@@ -103,6 +103,13 @@ TEST(EventCoder, BothCountriesMeansTheTwoLatestActors) {
   EXPECT_TRUE(Has(e, "IGONATO", "02", "TURMIL"));
 }
 
+TEST(EventCoder, TargetSlotSkipsDatesForTheActors) {
+  auto e = EventsOf(
+      "The U.S. Treasury Department imposed sanctions on Tuesday on two "
+      "Chinese refineries and a Hong Kong shipping company.");
+  EXPECT_TRUE(Has(e, "USAGOV", "16", "CHNBUS"));
+}
+
 TEST(EventCoder, HistoricalWhenDatedBeforeTheArticle) {
   auto e = EventsOf("In 2018, Israel attacked Syria.", "2025-06-01");
   ASSERT_FALSE(e.empty());

@@ -471,8 +471,19 @@ void EventCoder::CodeSentence(Document& doc, uint32_t sentence_index,
         } else if (slot.relation == "xcomp") {
           if (args.xcomp >= 0 && slot_matches(slot, args.xcomp)) dep = args.xcomp;
         } else {
-          for (auto& [prep, d] : args.preps)
-            if (prep == slot.relation && slot_matches(slot, d)) { dep = d; break; }
+          // "imposed sanctions on Tuesday on two Chinese refineries": a
+          // target slot takes the dependents that name actors.
+          std::vector<int> with_actor;
+          for (auto& [prep, d] : args.preps) {
+            if (prep != slot.relation || !slot_matches(slot, d)) continue;
+            if (dep < 0) dep = d;
+            if (slot.target && actor_at(d) >= 0) with_actor.push_back(d);
+          }
+          if (!with_actor.empty()) {
+            dep = with_actor.front();
+            slot_targets.insert(slot_targets.end(), with_actor.begin() + 1,
+                                with_actor.end());
+          }
         }
         if (dep < 0) { ok = false; break; }
         if (slot.target) slot_targets.push_back(dep);
