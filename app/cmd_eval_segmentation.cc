@@ -21,6 +21,7 @@ int Run(const EvalSegmentationOptions& o) {
   PipelineOptions po;
   po.data_dir = o.data_dir;
   po.english_only = false;
+  po.analyze = false;  // segmentation needs no parse
   std::string error;
   auto pipeline = Pipeline::Create(po, &error);
   if (!pipeline) {

@@ -1,5 +1,7 @@
 #include "dyad/actors/evaluate.h"
 
+#include "dyad/eval/gold_set.h"
+
 #include <simdjson.h>
 
 #include <algorithm>
@@ -49,32 +51,15 @@ void ActorScore::Add(const ActorScore& o) {
 bool EvaluateActors(const std::string& dir, const Pipeline& pipeline,
                     const ActorCoder& coder, ActorScore* score,
                     std::string* misses, std::string* error) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  std::vector<fs::path> golds;
-  for (const auto& e : fs::directory_iterator(fs::path(dir) / "gold", ec))
-    if (e.path().extension() == ".jsonl") golds.push_back(e.path());
-  if (ec) {
-    *error = dir + "/gold: " + ec.message();
-    return false;
-  }
-  std::sort(golds.begin(), golds.end());
-  Reporter quiet(nullptr);
   simdjson::ondemand::parser parser;
-  for (const fs::path& gold_path : golds) {
-    std::string article =
-        (fs::path(dir) / "articles" / gold_path.stem()).string() + ".txt";
-    InputFile input;
-    if (!LoadInput(article, &input, quiet)) continue;
-    Document doc;
-    ParseText(input, quiet, [&](Document&& d) { doc = std::move(d); });
-    if (!pipeline.Process(doc, quiet)) continue;
+  return ForEachGoldArticle(dir, pipeline, false, [&](GoldArticle& article) {
+    Document& doc = article.doc;
     coder.Annotate(doc);
     ++score->articles;
 
     std::vector<GoldActor> actors;
     std::set<std::tuple<uint32_t, uint32_t, std::string, std::string>> seen;
-    std::ifstream in(gold_path);
+    std::ifstream in(article.gold_path);
     std::string line;
     while (std::getline(in, line)) {
       if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
@@ -134,7 +119,7 @@ bool EvaluateActors(const std::string& dir, const Pipeline& pipeline,
       }
       if (right) ++score->correct;
       if (!right && misses) {
-        *misses += gold_path.stem().string() + ": \"" + g.text + "\" gold " +
+        *misses += article.id + ": \"" + g.text + "\" gold " +
                    (g.country.empty() ? "-" : g.country) + " " + g.role;
         if (best >= 0) {
           const Mention& x = doc.mentions[best];
@@ -150,8 +135,7 @@ bool EvaluateActors(const std::string& dir, const Pipeline& pipeline,
       ++score->predicted;
       if (right) ++score->predicted_correct;
     }
-  }
-  return true;
+  }, error);
 }
 
 }  // namespace dyad::actors

@@ -1,5 +1,7 @@
 #include "dyad/eval/event_eval.h"
 
+#include "dyad/eval/gold_set.h"
+
 #include <simdjson.h>
 
 #include <algorithm>
@@ -150,33 +152,16 @@ Side SideFromMention(const Document& doc, int m) {
 
 bool EvaluateEvents(const std::string& dir, const Pipeline& pipeline,
                     EventScore* score, std::string* details, std::string* error) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  std::vector<fs::path> golds;
-  for (const auto& e : fs::directory_iterator(fs::path(dir) / "gold", ec))
-    if (e.path().extension() == ".jsonl") golds.push_back(e.path());
-  if (ec) {
-    *error = dir + "/gold: " + ec.message();
-    return false;
-  }
-  std::sort(golds.begin(), golds.end());
-  Reporter quiet(nullptr);
   simdjson::dom::parser parser;
-  for (const fs::path& gold_path : golds) {
-    std::string article =
-        (fs::path(dir) / "articles" / gold_path.stem()).string() + ".txt";
-    InputFile input;
-    if (!LoadInput(article, &input, quiet)) {
-      *error = article + ": cannot read";
-      return false;
-    }
-    Document doc;
-    ParseText(input, quiet, [&](Document&& d) { doc = std::move(d); });
-    if (!pipeline.Process(doc, quiet)) continue;
+  bool failed = false;
+  bool listed = ForEachGoldArticle(dir, pipeline, true, [&](GoldArticle& article) {
+    if (failed) return;
+    const Document& doc = article.doc;
+    const std::string& id = article.id;
     ++score->articles;
 
     std::vector<Coded> gold, system;
-    std::ifstream gin(gold_path);
+    std::ifstream gin(article.gold_path);
     std::string line;
     size_t line_no = 0;
     while (std::getline(gin, line)) {
@@ -184,8 +169,9 @@ bool EvaluateEvents(const std::string& dir, const Pipeline& pipeline,
       if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
       simdjson::dom::element e;
       if (parser.parse(line).get(e)) {
-        *error = gold_path.string() + ":" + std::to_string(line_no) + ": bad JSON";
-        return false;
+        *error = article.gold_path + ":" + std::to_string(line_no) + ": bad JSON";
+        failed = true;
+        return;
       }
       Coded c;
       std::string_view v;
@@ -230,16 +216,16 @@ bool EvaluateEvents(const std::string& dir, const Pipeline& pipeline,
           score->historical_agree +=
               system[static_cast<size_t>(match[g])].historical == gold[g].historical;
         } else if (details) {
-          *details += gold_path.stem().string() + " FN " + Describe(gold[g]) + "\n";
+          *details += id + " FN " + Describe(gold[g]) + "\n";
         }
       }
       if (details)
         for (size_t s = 0; s < system.size(); ++s)
           if (!system_matched[s])
-            *details += gold_path.stem().string() + " FP " + Describe(system[s]) + "\n";
+            *details += id + " FP " + Describe(system[s]) + "\n";
     }
-  }
-  return true;
+  }, error);
+  return listed && !failed;
 }
 
 }  // namespace dyad

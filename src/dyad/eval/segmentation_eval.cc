@@ -1,5 +1,7 @@
 #include "dyad/eval/segmentation_eval.h"
 
+#include "dyad/eval/gold_set.h"
+
 #include <simdjson.h>
 
 #include <algorithm>
@@ -173,31 +175,14 @@ bool EvaluateUdSegmentation(const std::string& conllu_path,
 bool EvaluateNewsSentences(const std::string& dir, const Pipeline& pipeline,
                            NewsSentenceScore* score, std::string* misses,
                            std::string* error) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  std::vector<fs::path> golds;
-  for (const auto& e : fs::directory_iterator(fs::path(dir) / "gold", ec))
-    if (e.path().extension() == ".jsonl") golds.push_back(e.path());
-  if (ec) {
-    *error = dir + "/gold: " + ec.message();
-    return false;
-  }
-  std::sort(golds.begin(), golds.end());
-  Reporter quiet(nullptr);
   simdjson::ondemand::parser parser;
-  for (const fs::path& gold_path : golds) {
-    std::string article =
-        (fs::path(dir) / "articles" / gold_path.stem()).string() + ".txt";
-    InputFile input;
-    if (!LoadInput(article, &input, quiet)) continue;
-    Document doc;
-    ParseText(input, quiet, [&](Document&& d) { doc = std::move(d); });
-    if (!pipeline.Process(doc, quiet)) continue;
+  return ForEachGoldArticle(dir, pipeline, false, [&](GoldArticle& article) {
+    const Document& doc = article.doc;
     ++score->articles;
     std::vector<Span> sentences;
     for (const Sentence& s : doc.sentences)
       sentences.push_back(doc.ToOriginal(s.span));
-    std::ifstream gin(gold_path);
+    std::ifstream gin(article.gold_path);
     std::string line;
     std::set<std::string> seen;
     while (std::getline(gin, line)) {
@@ -225,11 +210,9 @@ bool EvaluateNewsSentences(const std::string& dir, const Pipeline& pipeline,
       }
       if (overlapping == 1) ++score->whole;
       if (exact) ++score->exact;
-      if (overlapping != 1 && misses)
-        *misses += gold_path.stem().string() + ": " + text + "\n";
+      if (overlapping != 1 && misses) *misses += article.id + ": " + text + "\n";
     }
-  }
-  return true;
+  }, error);
 }
 
 }  // namespace dyad
