@@ -52,5 +52,19 @@ TEST(DuplicateDetector, ShortTextsOnlyMatchExactly) {
   EXPECT_TRUE(d.Check("c", "Iran condemned France."));
 }
 
+TEST(DuplicateDetector, MemoryIsBoundedToTwoGenerations) {
+  DuplicateDetector d(0.7, 2);
+  EXPECT_FALSE(d.Check("a", "Iran condemned France."));
+  EXPECT_FALSE(d.Check("b", "Iran condemned Britain."));
+  EXPECT_FALSE(d.Check("c", "Iran condemned Germany."));
+  // "a" is still remembered (older generation), then forgotten.
+  EXPECT_TRUE(d.Check("a2", "Iran condemned France."));
+  EXPECT_FALSE(d.Check("d", "Iran condemned Italy."));
+  EXPECT_FALSE(d.Check("e", "Iran condemned Spain."));
+  EXPECT_FALSE(d.Check("a3", "Iran condemned France."));
+  // A recent one is found.
+  EXPECT_TRUE(d.Check("e2", "Iran condemned Spain."));
+}
+
 }  // namespace
 }  // namespace dyad

@@ -107,41 +107,52 @@ DuplicateDetector::Fingerprint DuplicateDetector::MakeFingerprint(
   return fp;
 }
 
-std::optional<DuplicateOf> DuplicateDetector::Check(
-    std::string_view id, const Fingerprint& fp) {
-  const uint64_t exact = fp.exact;
-  if (auto it = exact_.find(exact); it != exact_.end())
-    return DuplicateOf{ids_[it->second], 1.0};
-  const auto index = static_cast<uint32_t>(ids_.size());
-  const Signature& sig = fp.signature;
-  const bool comparable = fp.comparable;
-  if (comparable) {
-    // Candidates share at least one band; the earliest best match wins.
-    std::optional<DuplicateOf> best;
-    uint32_t best_index = UINT32_MAX;
-    for (int b = 0; b < kBands; ++b) {
-      uint64_t key = XXH64(&sig[b * kRows], kRows * sizeof(uint64_t), b);
-      auto it = bands_[b].find(key);
-      if (it == bands_[b].end()) continue;
-      for (uint32_t other : it->second) {
-        double s = Similarity(sig, signatures_[other]);
-        if (s >= threshold_ &&
-            (!best || s > best->similarity ||
-             (s == best->similarity && other < best_index))) {
-          best = DuplicateOf{ids_[other], s};
-          best_index = other;
-        }
+std::optional<DuplicateOf> DuplicateDetector::Find(const Generation& g,
+                                                   const Fingerprint& fp) const {
+  if (auto it = g.exact.find(fp.exact); it != g.exact.end())
+    return DuplicateOf{g.ids[it->second], 1.0};
+  if (!fp.comparable) return std::nullopt;
+  // Candidates share at least one band; the earliest best match wins.
+  std::optional<DuplicateOf> best;
+  uint32_t best_index = UINT32_MAX;
+  for (int b = 0; b < kBands; ++b) {
+    uint64_t key = XXH64(&fp.signature[b * kRows], kRows * sizeof(uint64_t), b);
+    auto it = g.bands[b].find(key);
+    if (it == g.bands[b].end()) continue;
+    for (uint32_t other : it->second) {
+      double s = Similarity(fp.signature, g.signatures[other]);
+      if (s >= threshold_ &&
+          (!best || s > best->similarity ||
+           (s == best->similarity && other < best_index))) {
+        best = DuplicateOf{g.ids[other], s};
+        best_index = other;
       }
     }
-    if (best) return best;
   }
-  exact_.emplace(exact, index);
-  ids_.emplace_back(id);
-  signatures_.push_back(comparable ? sig : Signature{});
-  if (comparable)
+  return best;
+}
+
+std::optional<DuplicateOf> DuplicateDetector::Check(std::string_view id,
+                                                    const Fingerprint& fp) {
+  std::optional<DuplicateOf> old_match = Find(older_, fp);
+  if (old_match && old_match->similarity >= 1.0) return old_match;
+  std::optional<DuplicateOf> new_match = Find(newer_, fp);
+  if (old_match && (!new_match || old_match->similarity >= new_match->similarity))
+    return old_match;
+  if (new_match) return new_match;
+  if (newer_.ids.size() >= generation_size_) {
+    older_ = std::move(newer_);
+    newer_ = Generation();
+  }
+  Generation& g = newer_;
+  const auto index = static_cast<uint32_t>(g.ids.size());
+  g.exact.emplace(fp.exact, index);
+  g.ids.emplace_back(id);
+  g.signatures.push_back(fp.comparable ? fp.signature : Signature{});
+  if (fp.comparable)
     for (int b = 0; b < kBands; ++b) {
-      uint64_t key = XXH64(&sig[b * kRows], kRows * sizeof(uint64_t), b);
-      bands_[b][key].push_back(index);
+      uint64_t key = XXH64(&fp.signature[b * kRows], kRows * sizeof(uint64_t), b);
+      g.bands[b][key].push_back(index);
     }
   return std::nullopt;
 }

@@ -5,8 +5,13 @@
 // with locality-sensitive hashing (16 bands of 4 rows), confirmed when the
 // estimated Jaccard similarity reaches the threshold.
 //
-// Thread safety: not thread-safe. Call Check() on documents in input order
-// (it remembers every document it has seen), so results are deterministic.
+// Memory is bounded: documents are remembered in two generations of
+// `generation_size` each; when the newer one fills, the older is dropped.
+// A document is thus compared with at least the last `generation_size`
+// documents before it (and at most twice that), about 1.3 KB each.
+//
+// Thread safety: not thread-safe. Call Check() on documents in input order,
+// so results are deterministic.
 #pragma once
 
 #include <array>
@@ -39,7 +44,9 @@ class DuplicateDetector {
   };
   static Fingerprint MakeFingerprint(std::string_view text);
 
-  explicit DuplicateDetector(double threshold = 0.7) : threshold_(threshold) {}
+  explicit DuplicateDetector(double threshold = 0.7,
+                             size_t generation_size = 100000)
+      : threshold_(threshold), generation_size_(generation_size) {}
 
   // Returns the earlier document `text` duplicates, or nothing (and then
   // remembers it under `id`).
@@ -53,12 +60,19 @@ class DuplicateDetector {
   static double Similarity(const Signature& a, const Signature& b);
 
  private:
+  struct Generation {
+    std::unordered_map<uint64_t, uint32_t> exact;  // content hash -> doc
+    std::vector<std::unordered_map<uint64_t, std::vector<uint32_t>>> bands{
+        kBands};
+    std::vector<std::string> ids;
+    std::vector<Signature> signatures;
+  };
+  // The best earlier match in one generation, or nothing.
+  std::optional<DuplicateOf> Find(const Generation& g, const Fingerprint& fp) const;
+
   double threshold_;
-  std::unordered_map<uint64_t, uint32_t> exact_;  // content hash -> doc
-  std::vector<std::unordered_map<uint64_t, std::vector<uint32_t>>> bands_{
-      kBands};
-  std::vector<std::string> ids_;
-  std::vector<Signature> signatures_;
+  size_t generation_size_;
+  Generation older_, newer_;
 };
 
 }  // namespace dyad
