@@ -1,6 +1,7 @@
 #include "dyad/eval/event_eval.h"
 
 #include "dyad/eval/gold_set.h"
+#include "dyad/eval/matching.h"
 
 #include <simdjson.h>
 
@@ -94,28 +95,6 @@ bool Agree(const Coded& s, const Coded& g, EventLevel level) {
   return false;
 }
 
-// Maximum bipartite matching (Kuhn's augmenting paths): sizes are small.
-size_t MaxMatching(const std::vector<std::vector<int>>& edges, size_t right,
-                   std::vector<int>* match_of_right) {
-  match_of_right->assign(right, -1);
-  size_t matched = 0;
-  for (size_t l = 0; l < edges.size(); ++l) {
-    std::vector<bool> seen(right, false);
-    std::function<bool(int)> augment = [&](int u) {
-      for (int v : edges[u]) {
-        if (seen[v]) continue;
-        seen[v] = true;
-        if ((*match_of_right)[v] < 0 || augment((*match_of_right)[v])) {
-          (*match_of_right)[v] = u;
-          return true;
-        }
-      }
-      return false;
-    };
-    if (augment(static_cast<int>(l))) ++matched;
-  }
-  return matched;
-}
 
 std::string Describe(const Coded& c) {
   auto side = [](const Side& s) {
