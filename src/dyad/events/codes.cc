@@ -1,5 +1,7 @@
 #include "dyad/events/codes.h"
 
+#include "dyad/events/text_util.h"
+
 #include <charconv>
 #include <fstream>
 #include <sstream>
@@ -36,17 +38,6 @@ int QuadOfRoot(int root) {
   return root <= 5 ? 1 : root <= 8 ? 2 : root <= 13 ? 3 : 4;
 }
 
-std::vector<std::string_view> SplitTabs(std::string_view line) {
-  std::vector<std::string_view> fields;
-  size_t start = 0;
-  while (true) {
-    size_t tab = line.find('\t', start);
-    fields.push_back(line.substr(start, tab - start));
-    if (tab == std::string_view::npos) break;
-    start = tab + 1;
-  }
-  return fields;
-}
 
 }  // namespace
 
@@ -87,7 +78,7 @@ std::unique_ptr<CodeTable> CodeTable::Parse(std::string_view content,
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.empty() || line[0] == '#') continue;
 
-    std::vector<std::string_view> f = SplitTabs(line);
+    std::vector<std::string_view> f = SplitOn(line, '\t');
     if (f.size() != 5)
       return fail("expected 5 tab-separated fields (code, label, goldstein, "
                   "plover, quad), found " + std::to_string(f.size()));

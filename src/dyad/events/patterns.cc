@@ -1,5 +1,7 @@
 #include "dyad/events/patterns.h"
 
+#include "dyad/events/text_util.h"
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -47,50 +49,12 @@ bool IsSetName(std::string_view name) {
   return true;
 }
 
-// A word or phrase value: printable, none of the format's own characters.
-bool IsLemma(std::string_view w) {
-  if (w.empty() || w.front() == '_' || w.back() == '_') return false;
-  for (unsigned char c : w)
-    if (c <= ' ' || c == '|' || c == '=' || c == '&' || c == '@' ||
-        c == '*' || c == '#')
-      return false;
-  return true;
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
 
 int WordCount(std::string_view phrase) {
   return 1 + static_cast<int>(std::count(phrase.begin(), phrase.end(), '_'));
 }
 
-std::vector<std::string_view> SplitWhitespace(std::string_view s) {
-  std::vector<std::string_view> out;
-  size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
-    size_t start = i;
-    while (i < s.size() && s[i] != ' ' && s[i] != '\t') ++i;
-    if (i > start) out.push_back(s.substr(start, i - start));
-  }
-  return out;
-}
 
-std::vector<std::string_view> SplitBar(std::string_view s) {
-  std::vector<std::string_view> out;
-  size_t start = 0;
-  while (true) {
-    size_t bar = s.find('|', start);
-    out.push_back(s.substr(start, bar - start));
-    if (bar == std::string_view::npos) break;
-    start = bar + 1;
-  }
-  return out;
-}
 
 // "data/verbs/curated.txt" -> "verbs/curated.txt": the folder and file name
 // are what a reader needs to find the rule.
@@ -242,7 +206,7 @@ bool PatternSetBuilder::ParseSet(std::string_view name,
   }
   for (size_t i = 1; i < words.size(); ++i) {
     std::string_view w = words[i];
-    if (w[0] == '&' ? !IsSetName(w.substr(1)) : !IsLemma(w)) {
+    if (w[0] == '&' ? !IsSetName(w.substr(1)) : !IsPatternValue(w)) {
       *error = where + ": bad word '" + std::string(w) + "' in set &" +
                std::string(name);
       return false;
@@ -291,7 +255,7 @@ bool PatternSetBuilder::ParsePattern(const std::vector<std::string_view>& words,
       return fail("relation '" + slot.relation + "' appears twice");
     bool any = false;
     std::vector<std::string> items;
-    for (std::string_view v : SplitBar(w.substr(eq + 1))) {
+    for (std::string_view v : SplitOn(w.substr(eq + 1), '|')) {
       if (v == "@T") {
         slot.target = true;
       } else if (v == "@S") {
@@ -303,7 +267,7 @@ bool PatternSetBuilder::ParsePattern(const std::vector<std::string_view>& words,
           return fail("bad set name '" + std::string(v) + "' in slot '" +
                       std::string(w) + "'");
         items.push_back(std::string(v));
-      } else if (IsLemma(v)) {
+      } else if (IsPatternValue(v)) {
         items.push_back(Lower(v));
       } else {
         return fail("bad value '" + std::string(v) + "' in slot '" +
@@ -369,7 +333,7 @@ bool PatternSetBuilder::ParsePredicate(std::string_view pred, Pattern* p,
       return false;
     }
   }
-  if (!IsLemma(lemma) || lemma.find('_') != std::string::npos) {
+  if (!IsPatternValue(lemma) || lemma.find('_') != std::string::npos) {
     *error = "bad predicate '" + std::string(pred) + "'";
     return false;
   }

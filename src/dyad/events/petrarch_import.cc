@@ -1,5 +1,7 @@
 #include "dyad/events/petrarch_import.h"
 
+#include "dyad/events/text_util.h"
+
 #include <algorithm>
 #include <istream>
 #include <optional>
@@ -33,12 +35,6 @@ bool InList(const std::string_view (&list)[N], std::string_view word) {
   return std::find(std::begin(list), std::end(list), word) != std::end(list);
 }
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r'))
@@ -48,26 +44,10 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
+// Owning words: callers split strings they are about to drop.
 std::vector<std::string> SplitWords(std::string_view s) {
-  std::vector<std::string> out;
-  size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
-    size_t start = i;
-    while (i < s.size() && s[i] != ' ' && s[i] != '\t') ++i;
-    if (i > start) out.emplace_back(s.substr(start, i - start));
-  }
-  return out;
-}
-
-// A word or phrase the pattern format can carry as a value.
-bool UsableValue(std::string_view w) {
-  if (w.empty() || w.front() == '_' || w.back() == '_') return false;
-  for (unsigned char c : w)
-    if (c <= ' ' || c == '|' || c == '=' || c == '&' || c == '@' ||
-        c == '*' || c == '#')
-      return false;
-  return true;
+  std::vector<std::string_view> words = SplitWhitespace(s);
+  return {words.begin(), words.end()};
 }
 
 // "CEASE_FIRE" -> "cease_fire", last word made singular unless the entry
@@ -163,7 +143,7 @@ std::optional<std::string> ValueOf(const Item& item, std::string* why) {
   switch (item.kind) {
     case Item::kWord: {
       std::string v = NounValue(item.text, false);
-      if (!UsableValue(v)) break;
+      if (!IsPatternValue(v)) break;
       return v;
     }
     case Item::kSet: {
@@ -186,7 +166,7 @@ std::optional<std::string> ValueOf(const Item& item, std::string* why) {
         phrase += i + 1 == item.inner.size() ? NounValue(w.text, false)
                                              : NounValue(w.text, true);
       }
-      if (!UsableValue(phrase)) break;
+      if (!IsPatternValue(phrase)) break;
       return phrase;
     }
     default: break;
@@ -490,7 +470,7 @@ void Importer::AddVerb(std::string_view line, int line_no) {
   }
   if (parts.size() > 2 || verb_index != 0 ||
       std::any_of(parts.begin(), parts.end(),
-                  [](const std::string& p) { return !UsableValue(p); })) {
+                  [](const std::string& p) { return !IsPatternValue(p); })) {
     Skip(line_no,
          parts.size() > 2 ? "verb of more than two words"
                           : verb_index != 0 ? "words before the verb word"
@@ -697,7 +677,7 @@ bool Importer::Run(std::istream& in, std::string* error) {
         std::string value = member.starts_with("&") ? "&" + SetName(member)
                             : NounValue(member, set_no_plural_);
         if ((value.starts_with("&") && IsSetName(value.substr(1))) ||
-            UsableValue(value)) {
+            IsPatternValue(value)) {
           if (std::find(set_words_.begin(), set_words_.end(), value) == set_words_.end())
             set_words_.push_back(value);
         } else {
