@@ -186,17 +186,11 @@ struct EvalActorsCommand {
   bool syntax = false;
 
   int Run() const {
-    dyad::PipelineOptions po;
-    po.data_dir = dyad::FindDataDir(data_dir);
-    po.english_only = false;
-    po.analyze = syntax;  // the full stages give the actors UPOS tags
+    // The full stages give the actors UPOS tags.
+    auto pipeline = dyad::cli::OpenToolPipeline(data_dir, syntax);
+    if (!pipeline) return 2;
     std::string error;
-    auto pipeline = dyad::Pipeline::Create(po, &error);
-    if (!pipeline) {
-      std::cerr << "dyad: " << error << "\n";
-      return 2;
-    }
-    auto coder = dyad::actors::ActorCoder::Load(po.data_dir, &error);
+    auto coder = dyad::actors::ActorCoder::Load(dyad::FindDataDir(data_dir), &error);
     if (!coder) {
       std::cerr << "dyad: " << error << "\n";
       return 2;

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "commands.h"
+#include "input_options.h"
 #include "dyad/eval/event_eval.h"
 
 namespace dyad::cli {
@@ -18,15 +19,9 @@ struct EvalEventsOptions {
 };
 
 int Run(const EvalEventsOptions& o) {
-  PipelineOptions po;
-  po.data_dir = o.data_dir;
-  po.english_only = false;
+  auto pipeline = OpenToolPipeline(o.data_dir);
+  if (!pipeline) return 2;
   std::string error;
-  auto pipeline = Pipeline::Create(po, &error);
-  if (!pipeline) {
-    std::cerr << "dyad: " << error << "\n";
-    return 2;
-  }
   EventScore total;
   for (const std::string& dir : o.dirs) {
     EventScore s;

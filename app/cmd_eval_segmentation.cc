@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "commands.h"
+#include "input_options.h"
 #include "dyad/eval/segmentation_eval.h"
 
 namespace dyad::cli {
@@ -18,16 +19,9 @@ struct EvalSegmentationOptions {
 };
 
 int Run(const EvalSegmentationOptions& o) {
-  PipelineOptions po;
-  po.data_dir = o.data_dir;
-  po.english_only = false;
-  po.analyze = false;  // segmentation needs no parse
+  auto pipeline = OpenToolPipeline(o.data_dir, /*analyze=*/false);
+  if (!pipeline) return 2;
   std::string error;
-  auto pipeline = Pipeline::Create(po, &error);
-  if (!pipeline) {
-    std::cerr << "dyad: " << error << "\n";
-    return 2;
-  }
   int status = 0;
   for (const std::string& path : o.ud) {
     UdSegmentationScore s;

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "commands.h"
+#include "input_options.h"
 #include "dyad/ingest/formats.h"
 #include "dyad/ingest/sources.h"
 #include "dyad/pipeline/pipeline.h"
@@ -20,15 +21,8 @@ struct ExplainOptions {
 };
 
 int Run(const ExplainOptions& o) {
-  PipelineOptions po;
-  po.data_dir = o.data_dir;
-  po.english_only = false;
-  std::string error;
-  auto pipeline = Pipeline::Create(po, &error);
-  if (!pipeline) {
-    std::cerr << "dyad: " << error << "\n";
-    return 2;
-  }
+  auto pipeline = OpenToolPipeline(o.data_dir);
+  if (!pipeline) return 2;
   Reporter report(&std::cerr);
   Document doc;
   if (!o.doc_path.empty()) {

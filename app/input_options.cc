@@ -50,6 +50,18 @@ void InputOptions::Add(CLI::App* cmd) {
       ->group("");  // for tests
 }
 
+std::unique_ptr<Pipeline> OpenToolPipeline(const std::string& data_dir,
+                                           bool analyze) {
+  PipelineOptions po;
+  po.data_dir = data_dir;
+  po.english_only = false;
+  po.analyze = analyze;
+  std::string error;
+  auto pipeline = Pipeline::Create(po, &error);
+  if (!pipeline) std::cerr << "dyad: " << error << "\n";
+  return pipeline;
+}
+
 PipelineOptions InputOptions::ToPipeline() const {
   PipelineOptions p;
   p.data_dir = data_dir;

@@ -37,6 +37,12 @@ struct InputOptions {
   std::string Settings(bool with_shard_index) const;
 };
 
+// The pipeline for evaluation and inspection commands: every language
+// kept (gold data is read as given), `analyze` false for segment-only
+// tools. nullptr after printing why, when a resource cannot load.
+std::unique_ptr<Pipeline> OpenToolPipeline(const std::string& data_dir,
+                                           bool analyze = true);
+
 // Runs the pipeline over the inputs, calls `emit` per coded document (what
 // it writes to the stream is the document's output), prints the summary on
 // stderr, and returns the process exit code (1 only when no document at all
