@@ -1,4 +1,4 @@
-// The actors commands end to end, through the dyad_actors_cli harness.
+// The actors commands end to end, through the dyad binary.
 #include <cstdio>
 #include <memory>
 
