@@ -95,6 +95,34 @@ TEST(EventCoder, MeetingsAreCodedBothWays) {
   EXPECT_TRUE(Has(e, "QATGOV", "04", "EGYGOV"));
 }
 
+// Headline-style clauses the tagger reads as noun phrases ("gunships
+// attacked" as a participle) still give their event: the actors next to
+// the verb stand in for the arguments the parse lost.
+TEST(EventCoder, SurfaceActorsStandInWhenTheParseLosesArguments) {
+  auto e = EventsOf(
+      "Israeli helicopter gunships attacked Palestinian guerrilla positions "
+      "near Sidon in southern Lebanon today.");
+  EXPECT_TRUE(Has(e, "ISRMIL", "19", "PSEREB"));
+  // ...but not across a passive participle's "by", nor out of a phrase.
+  auto quiet = EventsOf(
+      "Iranian state radio, monitored by the British Broadcasting "
+      "Corporation in London, said talks with Iraq would go on.");
+  for (const auto& x : quiet) EXPECT_NE(x.code.substr(0, 2), "09");
+}
+
+// "denied the accusations", "condemned the sanctions": the object names
+// an earlier act, whose author (from the sentences before) is the target.
+TEST(EventCoder, ResponseTargetsTheAuthorOfTheActItAnswers) {
+  auto e = EventsOf(
+      "Poland accused Russia of plotting sabotage on its railways. "
+      "Russia's foreign ministry denied the accusations on Tuesday.");
+  EXPECT_TRUE(Has(e, "POLGOV", "11", "RUSGOV"));
+  EXPECT_TRUE(Has(e, "RUSGOV", "01", "POLGOV"));
+  // With nothing before it to answer, there is no target to guess.
+  auto alone = EventsOf("Russia's foreign ministry denied the accusations.");
+  EXPECT_TRUE(alone.empty());
+}
+
 TEST(EventCoder, BothCountriesMeansTheTwoLatestActors) {
   auto e = EventsOf(
       "Greek and Turkish warships sailed towards the disputed area on "

@@ -12,6 +12,11 @@ namespace {
 
 constexpr int kMaxActorDepth = 3;
 constexpr size_t kMaxEventsPerPredicate = 6;
+// How far (in tokens) the surface fallback looks for a missing argument.
+constexpr int kSurfaceReach = 10;
+// How many sentences back a response ("denied the accusations") looks for
+// the act it answers.
+constexpr uint32_t kResponseWindow = 3;
 
 // A 4-digit year (or decade, "1970s") written as a number token.
 int YearOf(std::string_view w) {
@@ -55,6 +60,8 @@ void EventCoder::LoadSets() {
        {"of", "for", "about", "over", "against", "from"});
   load("&CONDITION_MARKERS", &condition_markers_,
        {"if", "unless", "whether", "lest"});
+  load("&RESPONSE_OBJECTS", &response_objects_,
+       {"accusation", "claim", "sanction", "move", "decision", "statement"});
   load("&PAIR_NOUNS", &pair_nouns_,
        {"country", "side", "nation", "government", "party", "state",
         "neighbour", "neighbor", "rival"});
@@ -386,6 +393,41 @@ void EventCoder::CodeSentence(Document& doc, uint32_t sentence_index,
       speaker = actor_at(subject);
   }
 
+  // Surface fallback, for clauses the parse lost: the nearest actor
+  // mention on one side of predicate p, not inside a prepositional phrase
+  // and not across a clause boundary (another verb, a subordinator, ";",
+  // ":", a comma). Returns a token of the mention or -1. A participle
+  // followed by "by" is passive ("monitored by the BBC"): nothing.
+  auto surface_actor = [&](int p, int step) -> int {
+    if (p + 1 < n && tree.lemma(p + 1) == "by") return -1;
+    auto boundary = [&](int t) {
+      std::string_view f = tree.form(t);
+      if (f == ";" || f == ":" || f == "--" || f == "(" || f == ")" || f == "\"")
+        return true;
+      if (f == ",") return true;
+      Upos u = tree.upos(t);
+      if (u == Upos::VERB || u == Upos::SCONJ) return true;
+      const std::string& l = tree.lemma(t);
+      return l == "that" || l == "which" || l == "who" || l == "whom";
+    };
+    for (int t = p + step, taken = 0; t >= 0 && t < n && taken < kSurfaceReach;
+         t += step, ++taken) {
+      int m = mention_at[t];
+      if (m < 0) {
+        if (boundary(t)) return -1;
+        continue;
+      }
+      const Mention& mention = doc.mentions[m];
+      int first = static_cast<int>(mention.first_token - sentence.first_token);
+      int last = first + static_cast<int>(mention.token_count) - 1;
+      bool oblique = first > 0 && tree.upos(first - 1) == Upos::ADP &&
+                     tree.lemma(first - 1) != "by";
+      if (!oblique && !mention.code.empty()) return step > 0 ? first : last;
+      t = step > 0 ? last : first;  // skip the rest of the mention
+    }
+    return -1;
+  };
+
   std::set<std::tuple<int, int, std::string>> seen;
   std::vector<bool> consumed(static_cast<size_t>(n), false);
 
@@ -446,57 +488,76 @@ void EventCoder::CodeSentence(Document& doc, uint32_t sentence_index,
       arguments(p, &args, 0);
     }
 
+    // Parse lost an argument: the surface supplies it (subject first).
+    std::string surface_note;
+    if (!nominal && !args.passive && args.subjects.empty()) {
+      if (int s = surface_actor(p, -1); s >= 0) {
+        args.subjects.push_back(s);
+        surface_note = " (subject from the surface)";
+      }
+    }
     const Pattern* chosen = nullptr;
     std::vector<int> targets, sources, matched_deps;
     bool object_used = false;
-    for (const Pattern* candidate : found) {
-      const Pattern& pattern = *candidate;
-      bool ok = true;
-      std::vector<int> slot_targets, slot_sources, slot_deps;
-      bool uses_object = false;
-      for (const Slot& slot : pattern.slots) {
-        int dep = -1;
-        if (slot.relation == "obj") {
-          for (int o : args.objects) {
-            if (!slot_matches(slot, o)) continue;
-            // Every conjunct of a target object is a target.
-            if (dep >= 0 && slot.target) slot_targets.push_back(o);
-            if (dep < 0) dep = o;
-            if (!slot.target) break;
+    auto match = [&]() {
+      for (const Pattern* candidate : found) {
+        const Pattern& pattern = *candidate;
+        bool ok = true;
+        std::vector<int> slot_targets, slot_sources, slot_deps;
+        bool uses_object = false;
+        for (const Slot& slot : pattern.slots) {
+          int dep = -1;
+          if (slot.relation == "obj") {
+            for (int o : args.objects) {
+              if (!slot_matches(slot, o)) continue;
+              // Every conjunct of a target object is a target.
+              if (dep >= 0 && slot.target) slot_targets.push_back(o);
+              if (dep < 0) dep = o;
+              if (!slot.target) break;
+            }
+            uses_object = true;
+          } else if (slot.relation == "subj") {
+            for (int o : args.subjects)
+              if (slot_matches(slot, o)) { dep = o; break; }
+          } else if (slot.relation == "xcomp") {
+            if (args.xcomp >= 0 && slot_matches(slot, args.xcomp)) dep = args.xcomp;
+          } else {
+            // "imposed sanctions on Tuesday on two Chinese refineries": a
+            // target slot takes the dependents that name actors.
+            std::vector<int> with_actor;
+            for (auto& [prep, d] : args.preps) {
+              if (prep != slot.relation || !slot_matches(slot, d)) continue;
+              if (dep < 0) dep = d;
+              if (slot.target && actor_at(d) >= 0) with_actor.push_back(d);
+            }
+            if (!with_actor.empty()) {
+              dep = with_actor.front();
+              slot_targets.insert(slot_targets.end(), with_actor.begin() + 1,
+                                  with_actor.end());
+            }
           }
-          uses_object = true;
-        } else if (slot.relation == "subj") {
-          for (int o : args.subjects)
-            if (slot_matches(slot, o)) { dep = o; break; }
-        } else if (slot.relation == "xcomp") {
-          if (args.xcomp >= 0 && slot_matches(slot, args.xcomp)) dep = args.xcomp;
-        } else {
-          // "imposed sanctions on Tuesday on two Chinese refineries": a
-          // target slot takes the dependents that name actors.
-          std::vector<int> with_actor;
-          for (auto& [prep, d] : args.preps) {
-            if (prep != slot.relation || !slot_matches(slot, d)) continue;
-            if (dep < 0) dep = d;
-            if (slot.target && actor_at(d) >= 0) with_actor.push_back(d);
-          }
-          if (!with_actor.empty()) {
-            dep = with_actor.front();
-            slot_targets.insert(slot_targets.end(), with_actor.begin() + 1,
-                                with_actor.end());
-          }
+          if (dep < 0) { ok = false; break; }
+          if (slot.target) slot_targets.push_back(dep);
+          if (slot.source) slot_sources.push_back(dep);
+          if (!slot.source) slot_deps.push_back(dep);
         }
-        if (dep < 0) { ok = false; break; }
-        if (slot.target) slot_targets.push_back(dep);
-        if (slot.source) slot_sources.push_back(dep);
-        if (!slot.source) slot_deps.push_back(dep);
+        if (!ok) continue;
+        chosen = &pattern;
+        targets = slot_targets;
+        sources = slot_sources;
+        matched_deps = slot_deps;
+        object_used = uses_object;
+        break;
       }
-      if (!ok) continue;
-      chosen = &pattern;
-      targets = slot_targets;
-      sources = slot_sources;
-      matched_deps = slot_deps;
-      object_used = uses_object;
-      break;
+    };
+    match();
+    int surface_object = -1;
+    if (!nominal && !args.passive && args.objects.empty())
+      surface_object = surface_actor(p, +1);
+    if (!chosen && surface_object >= 0) {
+      args.objects.push_back(surface_object);
+      surface_note += " (object from the surface)";
+      match();
     }
     if (!chosen) return decide("no pattern matched the arguments");
     cand.pattern = chosen->text;
@@ -523,6 +584,10 @@ void EventCoder::CodeSentence(Document& doc, uint32_t sentence_index,
         if (!targets.empty()) break;
       }
     }
+    if (targets.empty() && !target_from_slot && surface_object >= 0) {
+      targets.push_back(surface_object);
+      surface_note += " (target from the surface)";
+    }
     for (int t : targets) consumed[t] = true;
     for (auto& [pr, d] : args.preps) consumed[d] = true;
     for (int o : args.objects) consumed[o] = true;
@@ -544,6 +609,29 @@ void EventCoder::CodeSentence(Document& doc, uint32_t sentence_index,
       }
     }
     if (source_mentions.empty()) return decide("dropped: no coded source actor");
+    // "Moscow denied the accusations": the object names an earlier act, so
+    // its author is the target: the source of the latest event before this
+    // one, within a few sentences, by an actor of another country (or
+    // another code when countries are missing).
+    if (target_mentions.empty() && !nominal) {
+      bool responds = false;
+      for (int o : args.objects)
+        responds |= actor_at(o) < 0 && InSet(response_objects_, tree.lemma(o));
+      const Mention& self = doc.mentions[source_mentions.front()];
+      for (size_t k = doc.events.size(); responds && k-- > 0;) {
+        const Event& earlier = doc.events[k];
+        if (earlier.sentence + kResponseWindow < sentence_index) break;
+        if (earlier.source < 0) continue;
+        const Mention& author = doc.mentions[earlier.source];
+        bool other = !self.country.empty() && !author.country.empty()
+                         ? author.country != self.country
+                         : author.code != self.code;
+        if (!other) continue;
+        target_mentions.push_back(earlier.source);
+        surface_note += " (target: author of the act answered)";
+        break;
+      }
+    }
     extend_coordinated(&source_mentions);
     extend_coordinated(&target_mentions);
     const bool symmetric = InSet(symmetric_codes_, info->code);
@@ -588,7 +676,7 @@ void EventCoder::CodeSentence(Document& doc, uint32_t sentence_index,
               (t >= 0 ? doc.mentions[t].code : std::string("(none)"));
       doc.events.push_back(std::move(e));
     }
-    decide(made.empty() ? "dropped: already coded" : made);
+    decide(made.empty() ? "dropped: already coded" : made + surface_note);
   };
 
   const size_t first_event = doc.events.size();

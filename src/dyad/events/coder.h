@@ -67,7 +67,8 @@ class EventCoder {
   std::unique_ptr<PatternSet> patterns_;
   Relations rel_;
   std::vector<std::string> negation_, modal_, speech_, aspectual_,
-      symmetric_codes_, content_markers_, condition_markers_, pair_nouns_;
+      symmetric_codes_, content_markers_, condition_markers_, pair_nouns_,
+      response_objects_;
 };
 
 }  // namespace dyad::events
