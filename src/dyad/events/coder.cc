@@ -457,7 +457,10 @@ void EventCoder::CodeSentence(Document& doc, uint32_t sentence_index,
       cand.decision = std::move(decision);
       trace->push_back(cand);
     };
-    if (nominal && consumed[p]) return decide("dropped: argument of a coded verb");
+    // A noun another event took as its argument is coded again only when
+    // it names both of its own actors ("backed the U.S. attack on an
+    // Iranian platform": the attack is an event of its own).
+    const bool argument_of_event = nominal && consumed[p];
     if (std::string why = unasserted(p); !why.empty())
       return decide("dropped: " + why);
 
@@ -477,6 +480,8 @@ void EventCoder::CodeSentence(Document& doc, uint32_t sentence_index,
           }
         }
       }
+      if (argument_of_event && args.subjects.empty())
+        return decide("dropped: argument of a coded verb");
       // "Iran announced the expulsion of ...": the announcer acts.
       int h = tree.head(p);
       if (args.subjects.empty() && h >= 0 && tree.rel(p) == rel_.obj) {
@@ -617,20 +622,25 @@ void EventCoder::CodeSentence(Document& doc, uint32_t sentence_index,
       bool responds = false;
       for (int o : args.objects)
         responds |= actor_at(o) < 0 && InSet(response_objects_, tree.lemma(o));
+      // An act aimed at the responder's country first, else any act.
       const Mention& self = doc.mentions[source_mentions.front()];
-      for (size_t k = doc.events.size(); responds && k-- > 0;) {
-        const Event& earlier = doc.events[k];
-        if (earlier.sentence + kResponseWindow < sentence_index) break;
-        if (earlier.source < 0) continue;
-        const Mention& author = doc.mentions[earlier.source];
-        bool other = !self.country.empty() && !author.country.empty()
-                         ? author.country != self.country
-                         : author.code != self.code;
-        if (!other) continue;
-        target_mentions.push_back(earlier.source);
-        surface_note += " (target: author of the act answered)";
-        break;
-      }
+      for (int pass = 0; responds && pass < 2 && target_mentions.empty(); ++pass)
+        for (size_t k = doc.events.size(); k-- > 0;) {
+          const Event& earlier = doc.events[k];
+          if (earlier.sentence + kResponseWindow < sentence_index) break;
+          if (earlier.source < 0) continue;
+          const Mention& author = doc.mentions[earlier.source];
+          bool other = !self.country.empty() && !author.country.empty()
+                           ? author.country != self.country
+                           : author.code != self.code;
+          if (!other) continue;
+          if (pass == 0 && (earlier.target < 0 || self.country.empty() ||
+                            doc.mentions[earlier.target].country != self.country))
+            continue;
+          target_mentions.push_back(earlier.source);
+          surface_note += " (target: author of the act answered)";
+          break;
+        }
     }
     extend_coordinated(&source_mentions);
     extend_coordinated(&target_mentions);
@@ -642,6 +652,8 @@ void EventCoder::CodeSentence(Document& doc, uint32_t sentence_index,
     // Most political events have both sides; an event with no coded target
     // is far more often a misreading than a codable one-sided act.
     if (target_mentions.empty()) return decide("dropped: no coded target actor");
+    if (argument_of_event && !target_from_slot)
+      return decide("dropped: argument of a coded verb");
 
     std::vector<std::pair<int, int>> pairs;
     for (int s : source_mentions)
