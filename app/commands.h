@@ -12,6 +12,7 @@ extern int exit_code;
 
 void RegisterCodeCommand(CLI::App& app);
 void RegisterSegmentCommand(CLI::App& app);
+void RegisterParseCommand(CLI::App& app);
 void RegisterEvalSegmentationCommand(CLI::App& app);
 void RegisterEvalEventsCommand(CLI::App& app);
 void RegisterExplainCommand(CLI::App& app);

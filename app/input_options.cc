@@ -70,6 +70,7 @@ PipelineOptions InputOptions::ToPipeline() const {
   p.threads = threads;
   p.progress = !quiet;
   p.analyze = analyze;
+  p.syntax_only = syntax_only;
   return p;
 }
 

@@ -26,6 +26,7 @@ struct InputOptions {
   bool quiet = false;
   int threads = 0;
   bool analyze = true;     // false for commands that only segment
+  bool syntax_only = false;  // true for dyad parse: no actors or events
   std::string shard;       // "i/N", empty: the whole input
   bool resume = false;
   std::string checkpoint;  // default: OUT.checkpoint when --resume

@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "dyad 0.1.0");
   dyad::cli::RegisterCodeCommand(app);
   dyad::cli::RegisterSegmentCommand(app);
+  dyad::cli::RegisterParseCommand(app);
   dyad::cli::RegisterEvalSegmentationCommand(app);
   dyad::cli::RegisterEvalEventsCommand(app);
   dyad::cli::RegisterEvalPetrarchCommand(app);

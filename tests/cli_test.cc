@@ -71,6 +71,59 @@ TEST(Cli, SegmentOffsetsSliceTheOriginalText) {
   EXPECT_GT(tokens, 500u);
 }
 
+// dyad parse: well-formed CoNLL-U (ten columns, one root per sentence,
+// heads inside the sentence) whose TokenRange slices the original bytes.
+TEST(Cli, ParsePrintsConlluWithOffsetsIntoTheOriginal) {
+  std::string path = testing::SharedDir() + "/seeds/003_adca9ae7a0bf6d0f.txt";
+  Result r = RunDyad("parse --quiet --all-languages " + path);
+  ASSERT_EQ(r.status, 0) << r.err;
+  std::string original = testing::ReadFile(path);
+  size_t sentences = 0, tokens = 0, pos = 0;
+  int roots = 0, size = 0;
+  std::vector<int> heads;
+  auto close_sentence = [&] {
+    if (size == 0) return;
+    EXPECT_EQ(roots, 1) << "sentence " << sentences;
+    for (int h : heads) EXPECT_LE(h, size);
+    ++sentences;
+    roots = size = 0;
+    heads.clear();
+  };
+  while (pos < r.out.size()) {
+    size_t eol = r.out.find('\n', pos);
+    std::string line = r.out.substr(pos, eol - pos);
+    pos = eol + 1;
+    if (line.empty()) { close_sentence(); continue; }
+    if (line[0] == '#') continue;
+    std::vector<std::string> cols;
+    for (size_t from = 0;;) {
+      size_t tab = line.find('\t', from);
+      cols.push_back(line.substr(from, tab - from));
+      if (tab == std::string::npos) break;
+      from = tab + 1;
+    }
+    ASSERT_EQ(cols.size(), 10u) << line;
+    EXPECT_EQ(std::stoi(cols[0]), size + 1) << line;
+    ++size;
+    int head = std::stoi(cols[6]);
+    heads.push_back(head);
+    if (head == 0) {
+      ++roots;
+      EXPECT_EQ(cols[7], "root");
+    }
+    ASSERT_EQ(cols[9].rfind("TokenRange=", 0), 0u) << line;
+    size_t colon = cols[9].find(':');
+    size_t start = std::stoul(cols[9].substr(11, colon - 11));
+    size_t end = std::stoul(cols[9].substr(colon + 1));
+    ASSERT_LE(end, original.size());
+    EXPECT_EQ(original.substr(start, end - start), cols[1]) << line;
+    ++tokens;
+  }
+  close_sentence();
+  EXPECT_GT(sentences, 20u);
+  EXPECT_GT(tokens, 500u);
+}
+
 TEST(Cli, OutputIsByteIdenticalAtAnyThreadCount) {
   std::string inputs = testing::SourceDir() + "/examples " +
                        testing::SharedDir() + "/dev/articles " +

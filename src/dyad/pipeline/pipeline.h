@@ -48,6 +48,7 @@ struct PipelineOptions {
   int threads = 0;               // 0: all cores
   bool progress = false;         // progress lines on stderr while running
   bool analyze = true;           // run the stages after segmentation
+  bool syntax_only = false;      // with analyze: stop after syntax (dyad parse)
                                  // (syntax, actors, events); false: segment only
   // Scale-out: this run owns the items whose ordinal % shard_count is
   // shard_index (REQUIRES shard_index < shard_count).

@@ -123,6 +123,10 @@ bool BuildStages(const PipelineOptions& options,
   std::shared_ptr<const syntax::Model> model =
       syntax::Model::Load(data + "/syntax/en_ewt.model", error);
   if (!model) return false;
+  if (options.syntax_only) {
+    stages->push_back(std::make_unique<SyntaxStage>(model));
+    return true;
+  }
   auto actors = actors::ActorCoder::Load(data, error);
   if (!actors) return false;
   auto codes = events::CodeTable::Load(data + "/cameo/codes.tsv", error);
