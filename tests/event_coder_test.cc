@@ -131,6 +131,29 @@ TEST(EventCoder, BothCountriesMeansTheTwoLatestActors) {
   EXPECT_TRUE(Has(e, "IGONATO", "02", "TURMIL"));
 }
 
+// "The two countries fought", "each side blamed the other": the pair
+// named before acts, each on the other.
+TEST(EventCoder, PairSubjectActsEachOnTheOther) {
+  auto e = EventsOf(
+      "Thailand and Cambodia agreed to a ceasefire on Sunday. "
+      "The two countries fought a five-day border war in July.");
+  EXPECT_TRUE(Has(e, "THAGOV", "19", "KHMGOV") || Has(e, "THAMIL", "19", "KHMMIL"));
+  EXPECT_TRUE(Has(e, "KHMGOV", "19", "THAGOV") || Has(e, "KHMMIL", "19", "THAMIL"));
+}
+
+// A purpose clause on the object ("fired tear gas to disperse") is done by
+// the subject of the object's verb.
+TEST(EventCoder, PurposeClauseSharesTheSubject) {
+  auto e = EventsOf(
+      "Police in Lusaka used tear gas to disperse several hundred "
+      "opposition supporters.");
+  bool found = false;
+  for (const Coded& x : e)
+    found |= x.source == "ZMBCOP" && x.code.rfind("17", 0) == 0 &&
+             x.target.size() >= 3 && x.target.substr(x.target.size() - 3) == "OPP";
+  EXPECT_TRUE(found);
+}
+
 TEST(EventCoder, TargetSlotSkipsDatesForTheActors) {
   auto e = EventsOf(
       "The U.S. Treasury Department imposed sanctions on Tuesday on two "

@@ -225,6 +225,15 @@ void EventCoder::CodeSentence(Document& doc, uint32_t sentence_index,
         (case_of(p).empty() || !InSet(content_markers_, case_of(p))))
       shares = true;
     if (r == rel_.acl && is_verb(h) && case_of(p).empty()) shares = true;
+    // "Police fired tear gas to disperse the crowd": a purpose clause on
+    // the object shares the subject of the object's verb.
+    if (r == rel_.acl && !is_verb(h) && case_of(p) == "to" &&
+        tree.rel(h) == rel_.obj && tree.head(h) >= 0) {
+      Arguments outer;
+      arguments(tree.head(h), &outer, depth + 1);
+      a->subjects = outer.subjects;
+      return;
+    }
     if (r == rel_.acl && !is_verb(h) && case_of(p).empty()) {
       // "Turkish forces occupying north Cyprus": the noun acts; "the
       // conference attended by X": X acts on the noun.
@@ -340,23 +349,25 @@ void EventCoder::CodeSentence(Document& doc, uint32_t sentence_index,
     return false;
   };
 
-  // "both countries", "the two sides": the two latest distinct actors
-  // named before, other than the source.
+  // "both countries", "the two sides", "each side": the two latest
+  // actors of distinct countries named before, other than the source's.
   auto pair_at = [&](int head, const std::vector<int>& exclude) {
     std::vector<int> found;
     if (!InSet(pair_nouns_, tree.lemma(head))) return found;
     bool pair = false;
     for (int c : tree.children(head))
-      pair |= tree.lemma(c) == "both" || tree.lemma(c) == "two";
+      pair |= tree.lemma(c) == "both" || tree.lemma(c) == "two" ||
+              tree.lemma(c) == "each";
     if (!pair) return found;
     const uint32_t before = tree.doc_index(head);
-    std::vector<std::string> codes;
-    for (const int e : exclude) codes.push_back(doc.mentions[e].code);
+    std::vector<std::string> countries;
+    for (const int e : exclude) countries.push_back(doc.mentions[e].country);
     for (size_t k = doc.mentions.size(); k-- > 0 && found.size() < 2;) {
       const Mention& m = doc.mentions[k];
       if (m.first_token >= before || m.code.empty() || m.country.empty()) continue;
-      if (std::find(codes.begin(), codes.end(), m.code) != codes.end()) continue;
-      codes.push_back(m.code);
+      if (std::find(countries.begin(), countries.end(), m.country) != countries.end())
+        continue;
+      countries.push_back(m.country);
       found.push_back(static_cast<int>(k));
     }
     if (found.size() < 2) found.clear();
@@ -598,7 +609,18 @@ void EventCoder::CodeSentence(Document& doc, uint32_t sentence_index,
     for (int o : args.objects) consumed[o] = true;
 
     std::vector<int> source_mentions, target_mentions;
+    // "The two countries fought a war", "each side blamed the other": the
+    // pair acts on itself, each on the other.
+    bool mutual = false;
     for (int s : sources) {
+      if (actor_at(s) >= 0 || !source_mentions.empty()) continue;
+      std::vector<int> pair = pair_at(s, {});
+      if (pair.empty()) continue;
+      source_mentions = pair;
+      mutual = true;
+    }
+    for (int s : sources) {
+      if (mutual) break;
       int m = actor_at(s);
       // "We will respond," the minister said: the speaker is the source.
       if (m < 0 && speaker >= 0 &&
@@ -618,6 +640,12 @@ void EventCoder::CodeSentence(Document& doc, uint32_t sentence_index,
     // its author is the target: the source of the latest event before this
     // one, within a few sentences, by an actor of another country (or
     // another code when countries are missing).
+    if (mutual && target_mentions.empty()) {
+      target_mentions.push_back(source_mentions[1]);
+      source_mentions.resize(1);
+    } else {
+      mutual = false;
+    }
     if (target_mentions.empty() && !nominal) {
       bool responds = false;
       for (int o : args.objects)
@@ -663,7 +691,7 @@ void EventCoder::CodeSentence(Document& doc, uint32_t sentence_index,
         // meeting his president): not an event between political actors.
         if (t >= 0 && doc.mentions[t].code == doc.mentions[s].code) continue;
         pairs.emplace_back(s, t);
-        if (symmetric && t >= 0) pairs.emplace_back(t, s);
+        if ((symmetric || mutual) && t >= 0) pairs.emplace_back(t, s);
       }
     if (pairs.empty()) return decide("dropped: source and target are the same actor");
     if (pairs.size() > kMaxEventsPerPredicate) pairs.resize(kMaxEventsPerPredicate);
