@@ -154,6 +154,16 @@ TEST(EventCoder, PurposeClauseSharesTheSubject) {
   EXPECT_TRUE(found);
 }
 
+// An event noun with its own source, taken as the object of a verb, is
+// aimed at that verb's subject: the junta is the one called on.
+TEST(EventCoder, EventNounObjectIsAimedAtTheSubject) {
+  auto e = EventsOf(
+      "Myanmar's junta has rejected repeated U.N. calls for a nationwide "
+      "ceasefire.");
+  EXPECT_TRUE(Has(e, "MMRGOV", "12", "IGOUNO"));
+  EXPECT_TRUE(Has(e, "IGOUNO", "02", "MMRGOV"));
+}
+
 TEST(EventCoder, TargetSlotSkipsDatesForTheActors) {
   auto e = EventsOf(
       "The U.S. Treasury Department imposed sanctions on Tuesday on two "

@@ -670,6 +670,22 @@ void EventCoder::CodeSentence(Document& doc, uint32_t sentence_index,
           break;
         }
     }
+    // "The junta rejected U.N. calls for a ceasefire", "Iran dismissed
+    // U.S. demands": an event noun with its own source, taken as the
+    // object of a verb, is aimed at that verb's subject.
+    bool aimed_at_subject = false;
+    if (nominal && target_mentions.empty() && tree.rel(p) == rel_.obj &&
+        tree.head(p) >= 0) {
+      Arguments outer;
+      arguments(tree.head(p), &outer, 0);
+      for (int s : outer.subjects)
+        if (int m = actor_at(s); m >= 0 && !doc.mentions[m].code.empty() &&
+                                 m != source_mentions.front())
+          target_mentions.push_back(m);
+      aimed_at_subject = !target_mentions.empty();
+      if (aimed_at_subject) surface_note += " (target: subject of \"" +
+                                            std::string(tree.form(tree.head(p))) + "\")";
+    }
     extend_coordinated(&source_mentions);
     extend_coordinated(&target_mentions);
     const bool symmetric = InSet(symmetric_codes_, info->code);
@@ -680,7 +696,7 @@ void EventCoder::CodeSentence(Document& doc, uint32_t sentence_index,
     // Most political events have both sides; an event with no coded target
     // is far more often a misreading than a codable one-sided act.
     if (target_mentions.empty()) return decide("dropped: no coded target actor");
-    if (argument_of_event && !target_from_slot)
+    if (argument_of_event && !target_from_slot && !aimed_at_subject)
       return decide("dropped: argument of a coded verb");
 
     std::vector<std::pair<int, int>> pairs;
