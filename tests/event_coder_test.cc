@@ -164,6 +164,17 @@ TEST(EventCoder, EventNounObjectIsAimedAtTheSubject) {
   EXPECT_TRUE(Has(e, "IGOUNO", "02", "MMRGOV"));
 }
 
+// A quotation over two sentences belongs to the speaker named where it
+// closes: "we" in the first sentence is that speaker.
+TEST(EventCoder, QuotationAcrossSentencesKeepsItsSpeaker) {
+  auto e = EventsOf(
+      "Iran expelled two IAEA inspectors on Monday. "
+      "\"We condemn this step. It moves us further away from the "
+      "cooperation we all need,\" IAEA Director General Elena Marquez told "
+      "reporters in Vienna.");
+  EXPECT_TRUE(Has(e, "IGOIAEA", "11", "IRNGOV"));
+}
+
 TEST(EventCoder, TargetSlotSkipsDatesForTheActors) {
   auto e = EventsOf(
       "The U.S. Treasury Department imposed sanctions on Tuesday on two "

@@ -28,6 +28,44 @@ int YearOf(std::string_view w) {
   return (y >= 1800 && y <= 2100) ? y : 0;
 }
 
+// Token (sentence-local) -> index of the mention covering it, or -1.
+std::vector<int> MentionsByToken(const Document& doc, uint32_t sentence_index,
+                                 int n) {
+  const Sentence& sentence = doc.sentences[sentence_index];
+  std::vector<int> mention_at(static_cast<size_t>(n), -1);
+  for (size_t m = 0; m < doc.mentions.size(); ++m) {
+    const Mention& mention = doc.mentions[m];
+    if (mention.sentence != sentence_index) continue;
+    for (uint32_t t = 0; t < mention.token_count; ++t) {
+      int local = static_cast<int>(mention.first_token + t - sentence.first_token);
+      if (local >= 0 && local < n) mention_at[local] = static_cast<int>(m);
+    }
+  }
+  return mention_at;
+}
+
+// The actor a dependent names: its own mention, else one among the words
+// that modify it ("Iranian embassies", "the government of Iran").
+int ActorAt(const SentenceTree& tree, const std::vector<int>& mention_at,
+            const Relations& rel, int head) {
+  std::vector<std::pair<int, int>> frontier{{head, 0}};
+  for (size_t k = 0; k < frontier.size(); ++k) {
+    auto [t, depth] = frontier[k];
+    if (mention_at[t] >= 0) return mention_at[t];
+    if (depth == kMaxActorDepth) continue;
+    for (int c : tree.children(t)) {
+      uint8_t r = tree.rel(c);
+      if (r == rel.amod || r == rel.nmod_poss || r == rel.compound ||
+          r == rel.nmod || r == rel.flat || r == rel.appos)
+        frontier.emplace_back(c, depth + 1);
+    }
+  }
+  return -1;
+}
+
+// How many sentences a quotation is followed across to find its speaker.
+constexpr uint32_t kQuoteReach = 3;
+
 }  // namespace
 
 struct EventCoder::Arguments {
@@ -72,31 +110,62 @@ bool EventCoder::InSet(const std::vector<std::string>& set,
   return std::binary_search(set.begin(), set.end(), w);
 }
 
+int EventCoder::SpeakerOf(const Document& doc, const SentenceTree& tree,
+                          const std::vector<int>& mention_at) const {
+  for (int i = 0; i < tree.size(); ++i) {
+    if (tree.upos(i) != Upos::VERB || !InSet(speech_, tree.lemma(i))) continue;
+    int subject = tree.Child(i, rel_.nsubj);
+    if (subject < 0) continue;
+    int m = ActorAt(tree, mention_at, rel_, subject);
+    if (m >= 0 && !doc.mentions[m].code.empty()) return m;
+  }
+  return -1;
+}
+
 void EventCoder::Code(Document& doc, std::vector<Candidate>* trace) const {
   doc.events.clear();
-  for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
+  // A quotation running over several sentences belongs to the speaker
+  // named where it closes ("We regret this step. It moves us away from
+  // cooperation," Marquez told reporters), else where it opened.
+  const uint32_t count = static_cast<uint32_t>(doc.sentences.size());
+  std::vector<int> speaker(count, -1);
+  std::vector<bool> open_at_start(count, false), open_at_end(count, false);
+  bool open = false;
+  for (uint32_t s = 0; s < count; ++s) {
+    SentenceTree tree(doc, doc.sentences[s]);
+    open_at_start[s] = open;
+    for (int i = 0; i < tree.size(); ++i)
+      if (tree.form(i) == "\"") open = !open;
+    open_at_end[s] = open;
+    if (open_at_start[s] || open_at_end[s])
+      speaker[s] = SpeakerOf(doc, tree, MentionsByToken(doc, s, tree.size()));
+  }
+  for (uint32_t s = 0; s < count; ++s) {
     if (doc.sentences[s].duplicate) continue;
-    CodeSentence(doc, s, trace);
+    int carried = -1;
+    for (uint32_t k = s + 1; open_at_end[s] && k < count && k <= s + kQuoteReach; ++k) {
+      if (!open_at_start[k]) break;
+      if (speaker[k] >= 0) { carried = speaker[k]; break; }
+      if (!open_at_end[k]) break;
+    }
+    for (uint32_t k = s; carried < 0 && open_at_start[s] && k-- > 0 && k + kQuoteReach >= s;) {
+      if (!open_at_end[k]) break;
+      if (speaker[k] >= 0) { carried = speaker[k]; break; }
+      if (!open_at_start[k]) break;
+    }
+    CodeSentence(doc, s, carried, trace);
   }
 }
 
 void EventCoder::CodeSentence(Document& doc, uint32_t sentence_index,
+                              int carried_speaker,
                               std::vector<Candidate>* trace) const {
   const Sentence& sentence = doc.sentences[sentence_index];
   SentenceTree tree(doc, sentence);
   const int n = tree.size();
   if (n == 0) return;
 
-  // Token -> mention, for the mentions of this sentence.
-  std::vector<int> mention_at(static_cast<size_t>(n), -1);
-  for (size_t m = 0; m < doc.mentions.size(); ++m) {
-    const Mention& mention = doc.mentions[m];
-    if (mention.sentence != sentence_index) continue;
-    for (uint32_t t = 0; t < mention.token_count; ++t) {
-      int local = static_cast<int>(mention.first_token + t - sentence.first_token);
-      if (local >= 0 && local < n) mention_at[local] = static_cast<int>(m);
-    }
-  }
+  std::vector<int> mention_at = MentionsByToken(doc, sentence_index, n);
   // A dateline ("NICOSIA, March 27 -", "THE HAGUE, Netherlands -") names
   // where the story was filed, not an actor: its mentions take no part.
   {
@@ -142,23 +211,7 @@ void EventCoder::CodeSentence(Document& doc, uint32_t sentence_index,
       if (tree.rel(c) == rel_.conj && tree.upos(c) != Upos::VERB) out->push_back(c);
   };
 
-  // The actor a dependent names: its own mention, else one among the
-  // words that modify it ("Iranian embassies", "the government of Iran").
-  auto actor_at = [&](int head) -> int {
-    std::vector<std::pair<int, int>> frontier{{head, 0}};
-    for (size_t k = 0; k < frontier.size(); ++k) {
-      auto [t, depth] = frontier[k];
-      if (mention_at[t] >= 0) return mention_at[t];
-      if (depth == kMaxActorDepth) continue;
-      for (int c : tree.children(t)) {
-        uint8_t r = tree.rel(c);
-        if (r == rel_.amod || r == rel_.nmod_poss || r == rel_.compound ||
-            r == rel_.nmod || r == rel_.flat || r == rel_.appos)
-          frontier.emplace_back(c, depth + 1);
-      }
-    }
-    return -1;
-  };
+  auto actor_at = [&](int head) { return ActorAt(tree, mention_at, rel_, head); };
 
   // Arguments of a predicate, inheriting the subject where the clause
   // shares it (coordinated verbs, participle clauses, aspectual verbs,
@@ -394,15 +447,10 @@ void EventCoder::CodeSentence(Document& doc, uint32_t sentence_index,
     }
   };
 
-  // The speaker of the sentence: the coded subject of a verb of saying.
-  int speaker = -1;
-  for (int i = 0; i < n && speaker < 0; ++i) {
-    if (!is_verb(i) || !lemma_is(i, speech_)) continue;
-    int subject = tree.Child(i, rel_.nsubj);
-    if (subject >= 0 && actor_at(subject) >= 0 &&
-        !doc.mentions[actor_at(subject)].code.empty())
-      speaker = actor_at(subject);
-  }
+  // The speaker of the sentence: the coded subject of a verb of saying,
+  // else the speaker of the quotation the sentence is part of.
+  int speaker = SpeakerOf(doc, tree, mention_at);
+  if (speaker < 0) speaker = carried_speaker;
 
   // Surface fallback, for clauses the parse lost: the nearest actor
   // mention on one side of predicate p, not inside a prepositional phrase
@@ -493,9 +541,14 @@ void EventCoder::CodeSentence(Document& doc, uint32_t sentence_index,
       }
       if (argument_of_event && args.subjects.empty())
         return decide("dropped: argument of a coded verb");
-      // "Iran announced the expulsion of ...": the announcer acts.
-      int h = tree.head(p);
-      if (args.subjects.empty() && h >= 0 && tree.rel(p) == rel_.obj) {
+      // "Iran announced the expulsion of ...": the announcer acts; also
+      // through "of" ("held three hours of talks with", "a wave of
+      // arrests").
+      int q = p;
+      while (tree.head(q) >= 0 && tree.rel(q) == rel_.nmod && case_of(q) == "of")
+        q = tree.head(q);
+      int h = tree.head(q);
+      if (args.subjects.empty() && h >= 0 && tree.rel(q) == rel_.obj) {
         Arguments outer;
         arguments(h, &outer, 0);
         args.subjects = outer.subjects;

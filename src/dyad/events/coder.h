@@ -59,8 +59,12 @@ class EventCoder {
  private:
   struct Arguments;
   void LoadSets();
-  void CodeSentence(Document& doc, uint32_t sentence_index,
+  // `carried_speaker`: the speaker of a quotation this sentence continues
+  // (a mention index), or -1.
+  void CodeSentence(Document& doc, uint32_t sentence_index, int carried_speaker,
                     std::vector<Candidate>* trace) const;
+  int SpeakerOf(const Document& doc, const SentenceTree& tree,
+                const std::vector<int>& mention_at) const;
   bool InSet(const std::vector<std::string>& set, std::string_view w) const;
 
   std::unique_ptr<CodeTable> codes_;
