@@ -175,6 +175,17 @@ TEST(EventCoder, QuotationAcrossSentencesKeepsItsSpeaker) {
   EXPECT_TRUE(Has(e, "IGOIAEA", "11", "IRNGOV"));
 }
 
+// "The statement urged ...": a document speaks for whoever issued it.
+TEST(EventCoder, DocumentSpeaksForItsAuthor) {
+  auto e = EventsOf(
+      "NATO issued a statement on Friday. The statement urged Greece and "
+      "Turkey to show restraint in the Aegean.");
+  EXPECT_TRUE(Has(e, "IGONATO", "02", "GRCGOV"));
+  EXPECT_TRUE(Has(e, "IGONATO", "02", "TURGOV"));
+  // Nobody issued one: nobody speaks.
+  EXPECT_TRUE(EventsOf("The statement urged Greece to show restraint.").empty());
+}
+
 TEST(EventCoder, TargetSlotSkipsDatesForTheActors) {
   auto e = EventsOf(
       "The U.S. Treasury Department imposed sanctions on Tuesday on two "

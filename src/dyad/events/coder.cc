@@ -100,6 +100,8 @@ void EventCoder::LoadSets() {
        {"if", "unless", "whether", "lest"});
   load("&RESPONSE_OBJECTS", &response_objects_,
        {"accusation", "claim", "sanction", "move", "decision", "statement"});
+  load("&DOCUMENT_NOUNS", &document_nouns_,
+       {"statement", "resolution", "communique", "declaration", "letter"});
   load("&PAIR_NOUNS", &pair_nouns_,
        {"country", "side", "nation", "government", "party", "state",
         "neighbour", "neighbor", "rival"});
@@ -140,6 +142,7 @@ void EventCoder::Code(Document& doc, std::vector<Candidate>* trace) const {
     if (open_at_start[s] || open_at_end[s])
       speaker[s] = SpeakerOf(doc, tree, MentionsByToken(doc, s, tree.size()));
   }
+  Authors authors;
   for (uint32_t s = 0; s < count; ++s) {
     if (doc.sentences[s].duplicate) continue;
     int carried = -1;
@@ -153,12 +156,12 @@ void EventCoder::Code(Document& doc, std::vector<Candidate>* trace) const {
       if (speaker[k] >= 0) { carried = speaker[k]; break; }
       if (!open_at_start[k]) break;
     }
-    CodeSentence(doc, s, carried, trace);
+    CodeSentence(doc, s, carried, &authors, trace);
   }
 }
 
 void EventCoder::CodeSentence(Document& doc, uint32_t sentence_index,
-                              int carried_speaker,
+                              int carried_speaker, Authors* authors,
                               std::vector<Candidate>* trace) const {
   const Sentence& sentence = doc.sentences[sentence_index];
   SentenceTree tree(doc, sentence);
@@ -452,6 +455,19 @@ void EventCoder::CodeSentence(Document& doc, uint32_t sentence_index,
   int speaker = SpeakerOf(doc, tree, mention_at);
   if (speaker < 0) speaker = carried_speaker;
 
+  // Documents issued in this sentence ("NATO issued a statement"): their
+  // authors, for later sentences where the document speaks.
+  for (int i = 0; i < n; ++i) {
+    if (tree.upos(i) != Upos::NOUN || tree.rel(i) != rel_.obj ||
+        !InSet(document_nouns_, tree.lemma(i)) || tree.head(i) < 0)
+      continue;
+    int subject = tree.Child(tree.head(i), rel_.nsubj);
+    if (subject < 0) continue;
+    int m = actor_at(subject);
+    if (m >= 0 && !doc.mentions[m].code.empty())
+      (*authors)[tree.lemma(i)] = m;
+  }
+
   // Surface fallback, for clauses the parse lost: the nearest actor
   // mention on one side of predicate p, not inside a prepositional phrase
   // and not across a clause boundary (another verb, a subordinator, ";",
@@ -679,6 +695,11 @@ void EventCoder::CodeSentence(Document& doc, uint32_t sentence_index,
       if (m < 0 && speaker >= 0 &&
           (tree.lemma(s) == "we" || tree.lemma(s) == "i"))
         m = speaker;
+      // "The statement called on both countries": its author speaks.
+      if (m < 0 && InSet(document_nouns_, tree.lemma(s))) {
+        auto it = authors->find(tree.lemma(s));
+        if (it != authors->end()) m = it->second;
+      }
       if (m >= 0 && !doc.mentions[m].code.empty()) source_mentions.push_back(m);
     }
     for (int t : targets) {

@@ -16,6 +16,7 @@
 // Fills: Document::events. Thread safety: Code() is const; share freely.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -61,8 +62,11 @@ class EventCoder {
   void LoadSets();
   // `carried_speaker`: the speaker of a quotation this sentence continues
   // (a mention index), or -1.
+  // Per-document memory of who issued which kind of document ("NATO
+  // issued a statement": statement -> NATO's mention).
+  using Authors = std::map<std::string, int, std::less<>>;
   void CodeSentence(Document& doc, uint32_t sentence_index, int carried_speaker,
-                    std::vector<Candidate>* trace) const;
+                    Authors* authors, std::vector<Candidate>* trace) const;
   int SpeakerOf(const Document& doc, const SentenceTree& tree,
                 const std::vector<int>& mention_at) const;
   bool InSet(const std::vector<std::string>& set, std::string_view w) const;
@@ -72,7 +76,7 @@ class EventCoder {
   Relations rel_;
   std::vector<std::string> negation_, modal_, speech_, aspectual_,
       symmetric_codes_, content_markers_, condition_markers_, pair_nouns_,
-      response_objects_;
+      response_objects_, document_nouns_;
 };
 
 }  // namespace dyad::events
