@@ -186,6 +186,21 @@ TEST(EventCoder, DocumentSpeaksForItsAuthor) {
   EXPECT_TRUE(EventsOf("The statement urged Greece to show restraint.").empty());
 }
 
+// A future act is an intent: CAMEO's 13x for conflict ("would impose
+// sanctions" threatens them); "would" only counts when reported, and a
+// negated future is no event.
+TEST(EventCoder, FutureActsAreIntents) {
+  auto e = EventsOf(
+      "China said it would impose sanctions on two American defence firms.");
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(e[0].code, "1312");
+  EXPECT_EQ(e[0].source, "CHNGOV");
+  EXPECT_TRUE(EventsOf("Iran will not attack its neighbours, the minister "
+                       "said.").empty());
+  EXPECT_TRUE(EventsOf("The treaty would ban Russian and American "
+                       "medium-range missiles.").empty());
+}
+
 TEST(EventCoder, TargetSlotSkipsDatesForTheActors) {
   auto e = EventsOf(
       "The U.S. Treasury Department imposed sanctions on Tuesday on two "

@@ -102,9 +102,28 @@ void EventCoder::LoadSets() {
        {"accusation", "claim", "sanction", "move", "decision", "statement"});
   load("&DOCUMENT_NOUNS", &document_nouns_,
        {"statement", "resolution", "communique", "declaration", "letter"});
+  load("&FUTURE_MODAL", &future_modals_, {"will", "shall", "'ll", "would"});
+  std::vector<std::string> intents;
+  load("&INTENT_CODES", &intents, {});
+  for (const std::string& entry : intents) {
+    size_t arrow = entry.find('>');
+    if (arrow == std::string::npos) continue;
+    intent_codes_.emplace_back(entry.substr(0, arrow), entry.substr(arrow + 1));
+  }
+  std::sort(intent_codes_.begin(), intent_codes_.end(),
+            [](const auto& a, const auto& b) {
+              return a.first.size() != b.first.size() ? a.first.size() > b.first.size()
+                                                      : a.first < b.first;
+            });
   load("&PAIR_NOUNS", &pair_nouns_,
        {"country", "side", "nation", "government", "party", "state",
         "neighbour", "neighbor", "rival"});
+}
+
+std::string EventCoder::IntentCode(std::string_view code) const {
+  for (const auto& [prefix, intent] : intent_codes_)
+    if (code.starts_with(prefix)) return intent;
+  return {};
 }
 
 bool EventCoder::InSet(const std::vector<std::string>& set,
@@ -536,7 +555,20 @@ void EventCoder::CodeSentence(Document& doc, uint32_t sentence_index,
     // it names both of its own actors ("backed the U.S. attack on an
     // Iranian platform": the attack is an event of its own).
     const bool argument_of_event = nominal && consumed[p];
-    if (std::string why = unasserted(p); !why.empty())
+    // "Iran will retaliate", "Beijing said it would impose tariffs": the
+    // intent is the event (03x / 13x), not the act.
+    std::string intent;
+    if (!nominal) {
+      bool negated = false;
+      for (int c : tree.children(p)) {
+        uint8_t r = tree.rel(c);
+        negated |= (r == rel_.advmod || r == rel_.aux) && lemma_is(c, negation_);
+        if (r == rel_.aux && lemma_is(c, future_modals_)) intent = tree.lemma(c);
+      }
+      if (negated || (intent == "would" && !reported(p))) intent.clear();
+    }
+    if (std::string why = unasserted(p);
+        !why.empty() && !(why.starts_with("hypothetical") && !intent.empty()))
       return decide("dropped: " + why);
 
     Arguments args;
@@ -648,8 +680,15 @@ void EventCoder::CodeSentence(Document& doc, uint32_t sentence_index,
     cand.pattern = chosen->text;
     cand.rule = chosen->rule;
     if (chosen->blocks()) return decide("dropped: pattern codes no event");
-    const CodeInfo* info = codes_->Find(chosen->code);
-    if (!info) return decide("dropped: unknown code " + chosen->code);
+    std::string code = chosen->code;
+    if (!intent.empty()) {
+      code = IntentCode(chosen->code);
+      if (code.empty())
+        return decide("dropped: intent (" + intent + ") to an act with no intent code");
+      surface_note += " (intent: " + intent + ", act " + chosen->code + ")";
+    }
+    const CodeInfo* info = codes_->Find(code);
+    if (!info) return decide("dropped: unknown code " + code);
 
     if (sources.empty()) sources = args.subjects;
     bool target_from_slot = !targets.empty();
@@ -787,7 +826,7 @@ void EventCoder::CodeSentence(Document& doc, uint32_t sentence_index,
     if (pairs.size() > kMaxEventsPerPredicate) pairs.resize(kMaxEventsPerPredicate);
     std::string made;
     for (auto [s, t] : pairs) {
-      if (!seen.emplace(s, t, chosen->code).second) continue;
+      if (!seen.emplace(s, t, info->code).second) continue;
       Event e;
       e.sentence = sentence_index;
       e.source = s;

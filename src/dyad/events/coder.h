@@ -76,7 +76,12 @@ class EventCoder {
   Relations rel_;
   std::vector<std::string> negation_, modal_, speech_, aspectual_,
       symmetric_codes_, content_markers_, condition_markers_, pair_nouns_,
-      response_objects_, document_nouns_;
+      response_objects_, document_nouns_,
+      future_modals_;
+  // Act code prefix -> intent code (&INTENT_CODES), longest prefix first.
+  std::vector<std::pair<std::string, std::string>> intent_codes_;
+  // The intent code for an act's code, or "" if the act has none.
+  std::string IntentCode(std::string_view code) const;
 };
 
 }  // namespace dyad::events
