@@ -201,6 +201,17 @@ TEST(EventCoder, FutureActsAreIntents) {
                        "medium-range missiles.").empty());
 }
 
+// A speaker judging another actor's act with a word of disapproval
+// criticizes that actor; without the judgement there is no event.
+TEST(EventCoder, ReportedDisapprovalIsCriticism) {
+  auto e = EventsOf(
+      "Germany's foreign ministry said Iran's decision was \"the wrong "
+      "answer\" to the board.");
+  EXPECT_TRUE(Has(e, "DEUGOV", "11", "IRNGOV"));
+  EXPECT_TRUE(EventsOf("Germany's foreign ministry said Iran's decision was "
+                       "expected.").empty());
+}
+
 TEST(EventCoder, TargetSlotSkipsDatesForTheActors) {
   auto e = EventsOf(
       "The U.S. Treasury Department imposed sanctions on Tuesday on two "

@@ -115,6 +115,7 @@ void EventCoder::LoadSets() {
               return a.first.size() != b.first.size() ? a.first.size() > b.first.size()
                                                       : a.first < b.first;
             });
+  load("&DISAPPROVAL", &disapproval_, {"wrong", "illegal", "unacceptable"});
   load("&PAIR_NOUNS", &pair_nouns_,
        {"country", "side", "nation", "government", "party", "state",
         "neighbour", "neighbor", "rival"});
@@ -522,6 +523,30 @@ void EventCoder::CodeSentence(Document& doc, uint32_t sentence_index,
     return -1;
   };
 
+  // The author of the act a response answers: the source of the latest
+  // event within a few sentences by another country than the responder's
+  // (another code when countries are missing), one aimed at the
+  // responder's country first. -1 if none.
+  auto author_answered = [&](int responder) -> int {
+    const Mention& self = doc.mentions[responder];
+    for (int pass = 0; pass < 2; ++pass)
+      for (size_t k = doc.events.size(); k-- > 0;) {
+        const Event& earlier = doc.events[k];
+        if (earlier.sentence + kResponseWindow < sentence_index) break;
+        if (earlier.source < 0) continue;
+        const Mention& author = doc.mentions[earlier.source];
+        bool other = !self.country.empty() && !author.country.empty()
+                         ? author.country != self.country
+                         : author.code != self.code;
+        if (!other) continue;
+        if (pass == 0 && (earlier.target < 0 || self.country.empty() ||
+                          doc.mentions[earlier.target].country != self.country))
+          continue;
+        return earlier.source;
+      }
+    return -1;
+  };
+
   std::set<std::tuple<int, int, std::string>> seen;
   std::vector<bool> consumed(static_cast<size_t>(n), false);
 
@@ -763,25 +788,11 @@ void EventCoder::CodeSentence(Document& doc, uint32_t sentence_index,
       bool responds = false;
       for (int o : args.objects)
         responds |= actor_at(o) < 0 && InSet(response_objects_, tree.lemma(o));
-      // An act aimed at the responder's country first, else any act.
-      const Mention& self = doc.mentions[source_mentions.front()];
-      for (int pass = 0; responds && pass < 2 && target_mentions.empty(); ++pass)
-        for (size_t k = doc.events.size(); k-- > 0;) {
-          const Event& earlier = doc.events[k];
-          if (earlier.sentence + kResponseWindow < sentence_index) break;
-          if (earlier.source < 0) continue;
-          const Mention& author = doc.mentions[earlier.source];
-          bool other = !self.country.empty() && !author.country.empty()
-                           ? author.country != self.country
-                           : author.code != self.code;
-          if (!other) continue;
-          if (pass == 0 && (earlier.target < 0 || self.country.empty() ||
-                            doc.mentions[earlier.target].country != self.country))
-            continue;
-          target_mentions.push_back(earlier.source);
-          surface_note += " (target: author of the act answered)";
-          break;
-        }
+      if (int author = responds ? author_answered(source_mentions.front()) : -1;
+          author >= 0) {
+        target_mentions.push_back(author);
+        surface_note += " (target: author of the act answered)";
+      }
     }
     // "The junta rejected U.N. calls for a ceasefire", "Iran dismissed
     // U.S. demands": an event noun with its own source, taken as the
@@ -854,6 +865,73 @@ void EventCoder::CodeSentence(Document& doc, uint32_t sentence_index,
     if (is_verb(i)) code_predicate(i, false);
   for (int i = 0; i < n; ++i)
     if (tree.upos(i) == Upos::NOUN) code_predicate(i, true);
+
+  // "Germany said Iran's decision was the wrong answer": a speaker whose
+  // reported words judge another actor's act with a word of disapproval
+  // (&DISAPPROVAL) criticizes that actor (111), unless the speaker's
+  // criticism is already coded in this sentence.
+  const CodeInfo* criticize = codes_->Find("111");
+  for (int v = 0; criticize && v < n; ++v) {
+    if (tree.upos(v) != Upos::VERB || !lemma_is(v, speech_)) continue;
+    int subject = tree.Child(v, rel_.nsubj);
+    int s = subject >= 0 ? actor_at(subject) : -1;
+    if (s < 0 || doc.mentions[s].code.empty()) continue;
+    int complement = tree.Child(v, rel_.ccomp);
+    if (complement < 0) continue;
+    int judged = -1;
+    for (int t = 0; t < n && judged < 0; ++t)
+      if (tree.Dominates(complement, t) && lemma_is(t, disapproval_) &&
+          unasserted(t).rfind("negated", 0) != 0)
+        judged = t;
+    if (judged < 0) continue;
+    const Mention& self = doc.mentions[s];
+    auto other = [&](int m) {
+      const Mention& x = doc.mentions[m];
+      if (x.code.empty()) return false;
+      return !self.country.empty() && !x.country.empty() ? x.country != self.country
+                                                         : x.code != self.code;
+    };
+    // The judged actor: the complement's subject, else the first actor
+    // named in it, else (for "the decision", "the move") the author of
+    // the act answered.
+    int target = -1;
+    int inner = tree.Child(complement, rel_.nsubj);
+    if (inner < 0) inner = tree.Child(complement, rel_.nsubj_pass);
+    if (inner >= 0 && actor_at(inner) >= 0 && other(actor_at(inner))) target = actor_at(inner);
+    for (int t = 0; t < n && target < 0; ++t)
+      if (mention_at[t] >= 0 && tree.Dominates(complement, t) && other(mention_at[t]))
+        target = mention_at[t];
+    if (target < 0 && inner >= 0 && InSet(response_objects_, tree.lemma(inner)))
+      target = author_answered(s);
+    if (target < 0 || !other(target)) continue;
+    bool coded = false;
+    for (size_t k = first_event; k < doc.events.size(); ++k)
+      coded |= doc.events[k].source == s && doc.events[k].code.rfind("11", 0) == 0;
+    if (coded || !seen.emplace(s, target, criticize->code).second) continue;
+    Event e;
+    e.sentence = sentence_index;
+    e.source = s;
+    e.target = target;
+    e.verb = tree.token(judged).span;
+    e.code = criticize->code;
+    e.plover = criticize->plover;
+    e.quad = criticize->quad;
+    e.goldstein = criticize->goldstein;
+    e.historical = historical(v);
+    e.reported = reported(v);
+    e.rule = "verbs/control.txt:&DISAPPROVAL";
+    if (trace) {
+      Candidate cand;
+      cand.sentence = sentence_index;
+      cand.token = tree.doc_index(judged);
+      cand.predicate = "&DISAPPROVAL:" + tree.lemma(judged);
+      cand.rule = e.rule;
+      cand.decision = "event 111 " + self.code + " -> " + doc.mentions[target].code +
+                      " (judgement in what \"" + std::string(tree.form(v)) + "\" reports)";
+      trace->push_back(cand);
+    }
+    doc.events.push_back(std::move(e));
+  }
   std::stable_sort(doc.events.begin() + static_cast<std::ptrdiff_t>(first_event),
                    doc.events.end(), [](const Event& a, const Event& b) {
                      return a.verb.start < b.verb.start;
