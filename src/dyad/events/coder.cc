@@ -115,6 +115,13 @@ void EventCoder::LoadSets() {
               return a.first.size() != b.first.size() ? a.first.size() > b.first.size()
                                                       : a.first < b.first;
             });
+  std::vector<std::string> response_roots;
+  load("&RESPONSE_ROOTS", &response_roots, {});
+  for (const std::string& entry : response_roots) {
+    size_t arrow = entry.find('>');
+    if (arrow != std::string::npos)
+      response_roots_.emplace_back(entry.substr(0, arrow), entry.substr(arrow + 1));
+  }
   load("&DISAPPROVAL", &disapproval_, {"wrong", "illegal", "unacceptable"});
   load("&PAIR_NOUNS", &pair_nouns_,
        {"country", "side", "nation", "government", "party", "state",
@@ -124,6 +131,12 @@ void EventCoder::LoadSets() {
 std::string EventCoder::IntentCode(std::string_view code) const {
   for (const auto& [prefix, intent] : intent_codes_)
     if (code.starts_with(prefix)) return intent;
+  return {};
+}
+
+std::string EventCoder::ResponseRoots(std::string_view noun) const {
+  for (const auto& [word, roots] : response_roots_)
+    if (word == noun) return roots;
   return {};
 }
 
@@ -438,6 +451,31 @@ void EventCoder::CodeSentence(Document& doc, uint32_t sentence_index,
     const uint32_t before = tree.doc_index(head);
     std::vector<std::string> countries;
     for (const int e : exclude) countries.push_back(doc.mentions[e].country);
+    auto excluded = [&](const std::string& c) {
+      return std::find(countries.begin(), countries.end(), c) != countries.end();
+    };
+    // The two countries most often coded against each other so far (the
+    // story's main pair; ties go to the later), else the two latest
+    // countries named.
+    std::map<std::pair<std::string, std::string>, std::pair<int, size_t>> pairs;
+    for (size_t k = 0; k < doc.events.size(); ++k) {
+      const Event& e = doc.events[k];
+      if (e.source < 0 || e.target < 0) continue;
+      std::string a = doc.mentions[e.source].country;
+      std::string b = doc.mentions[e.target].country;
+      if (a.empty() || b.empty() || a == b || excluded(a) || excluded(b)) continue;
+      if (b < a) std::swap(a, b);
+      auto& [count, last] = pairs[{a, b}];
+      ++count;
+      last = k;
+    }
+    const std::pair<int, size_t>* best = nullptr;
+    for (const auto& [key, stats] : pairs)
+      if (!best || stats > *best) best = &stats;
+    if (best) {
+      const Event& e = doc.events[best->second];
+      return std::vector<int>{e.source, e.target};
+    }
     for (size_t k = doc.mentions.size(); k-- > 0 && found.size() < 2;) {
       const Mention& m = doc.mentions[k];
       if (m.first_token >= before || m.code.empty() || m.country.empty()) continue;
@@ -527,23 +565,35 @@ void EventCoder::CodeSentence(Document& doc, uint32_t sentence_index,
   // event within a few sentences by another country than the responder's
   // (another code when countries are missing), one aimed at the
   // responder's country first. -1 if none.
-  auto author_answered = [&](int responder) -> int {
+  // `act` is the noun naming it ("sanctions"): an event of the roots
+  // &RESPONSE_ROOTS gives that noun comes first.
+  auto author_answered = [&](int responder, std::string_view act) -> int {
     const Mention& self = doc.mentions[responder];
-    for (int pass = 0; pass < 2; ++pass)
+    std::string roots = ResponseRoots(act);
+    for (int pass = 0; pass < 4; ++pass) {
+      bool by_root = pass < 2, aimed = pass % 2 == 0;
+      if (by_root && roots.empty()) continue;
       for (size_t k = doc.events.size(); k-- > 0;) {
         const Event& earlier = doc.events[k];
-        if (earlier.sentence + kResponseWindow < sentence_index) break;
+        // An act of the named kind may lie further back.
+        if (earlier.sentence + (by_root ? 3 : 1) * kResponseWindow < sentence_index)
+          break;
         if (earlier.source < 0) continue;
         const Mention& author = doc.mentions[earlier.source];
         bool other = !self.country.empty() && !author.country.empty()
                          ? author.country != self.country
                          : author.code != self.code;
         if (!other) continue;
-        if (pass == 0 && (earlier.target < 0 || self.country.empty() ||
-                          doc.mentions[earlier.target].country != self.country))
+        if (aimed && (earlier.target < 0 || self.country.empty() ||
+                      doc.mentions[earlier.target].country != self.country))
           continue;
+        bool root_named = false;
+        for (size_t r = 0; r + 1 < roots.size(); r += 2)
+          root_named |= earlier.code.compare(0, 2, roots, r, 2) == 0;
+        if (by_root && !root_named) continue;
         return earlier.source;
       }
+    }
     return -1;
   };
 
@@ -785,10 +835,13 @@ void EventCoder::CodeSentence(Document& doc, uint32_t sentence_index,
       mutual = false;
     }
     if (target_mentions.empty() && !nominal) {
-      bool responds = false;
+      int answered = -1;
       for (int o : args.objects)
-        responds |= actor_at(o) < 0 && InSet(response_objects_, tree.lemma(o));
-      if (int author = responds ? author_answered(source_mentions.front()) : -1;
+        if (answered < 0 && actor_at(o) < 0 && InSet(response_objects_, tree.lemma(o)))
+          answered = o;
+      if (int author = answered >= 0 ? author_answered(source_mentions.front(),
+                                                       tree.lemma(answered))
+                                     : -1;
           author >= 0) {
         target_mentions.push_back(author);
         surface_note += " (target: author of the act answered)";
@@ -902,7 +955,7 @@ void EventCoder::CodeSentence(Document& doc, uint32_t sentence_index,
       if (mention_at[t] >= 0 && tree.Dominates(complement, t) && other(mention_at[t]))
         target = mention_at[t];
     if (target < 0 && inner >= 0 && InSet(response_objects_, tree.lemma(inner)))
-      target = author_answered(s);
+      target = author_answered(s, tree.lemma(inner));
     if (target < 0 || !other(target)) continue;
     bool coded = false;
     for (size_t k = first_event; k < doc.events.size(); ++k)

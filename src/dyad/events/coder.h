@@ -82,6 +82,10 @@ class EventCoder {
   std::vector<std::pair<std::string, std::string>> intent_codes_;
   // The intent code for an act's code, or "" if the act has none.
   std::string IntentCode(std::string_view code) const;
+  // Noun -> the event roots it names (&RESPONSE_ROOTS, "sanction>16"),
+  // as one string of two-digit roots ("1819"); "" if none.
+  std::vector<std::pair<std::string, std::string>> response_roots_;
+  std::string ResponseRoots(std::string_view noun) const;
 };
 
 }  // namespace dyad::events
