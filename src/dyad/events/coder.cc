@@ -122,6 +122,8 @@ void EventCoder::LoadSets() {
     if (arrow != std::string::npos)
       response_roots_.emplace_back(entry.substr(0, arrow), entry.substr(arrow + 1));
   }
+  load("&IRREALIS", &irrealis_,
+       {"demand", "urge", "ask", "insist", "propose", "want", "hope", "request"});
   load("&DISAPPROVAL", &disapproval_, {"wrong", "illegal", "unacceptable"});
   load("&PAIR_NOUNS", &pair_nouns_,
        {"country", "side", "nation", "government", "party", "state",
@@ -370,6 +372,10 @@ void EventCoder::CodeSentence(Document& doc, uint32_t sentence_index,
     if ((r == rel_.advcl || r == rel_.acl || r == rel_.ccomp) &&
         !case_of(p).empty() && InSet(content_markers_, case_of(p)))
       return "content of \"" + std::string(tree.form(h)) + "\" (" + case_of(p) + ")";
+    // "demanded that both sides cease attacks": what is asked for has not
+    // happened; the demand is the event.
+    if (r == rel_.ccomp && lemma_is(h, irrealis_))
+      return "content of \"" + std::string(tree.form(h)) + "\" (asked for)";
     return {};
   };
 
@@ -597,7 +603,13 @@ void EventCoder::CodeSentence(Document& doc, uint32_t sentence_index,
     return -1;
   };
 
-  std::set<std::tuple<int, int, std::string>> seen;
+  // One event per (source code, target code, event code) in a sentence:
+  // "deploying warships near Taiwan ... around Taiwan" is one act.
+  std::set<std::tuple<std::string, std::string, std::string>> seen;
+  auto first_time = [&](int s, int t, const std::string& code) {
+    return seen.emplace(doc.mentions[s].code, t >= 0 ? doc.mentions[t].code : "", code)
+        .second;
+  };
   std::vector<bool> consumed(static_cast<size_t>(n), false);
 
   auto code_predicate = [&](int p, bool nominal) {
@@ -678,6 +690,12 @@ void EventCoder::CodeSentence(Document& doc, uint32_t sentence_index,
       }
     } else {
       arguments(p, &args, 0);
+      // "demanded that Ethiopia withdraw": who is asked is the target.
+      int asked = tree.Child(p, rel_.ccomp);
+      if (args.objects.empty() && asked >= 0 && lemma_is(p, irrealis_)) {
+        int inner = tree.Child(asked, rel_.nsubj);
+        if (inner >= 0) args.objects.push_back(inner);
+      }
     }
 
     // Parse lost an argument: the surface supplies it (subject first).
@@ -890,7 +908,7 @@ void EventCoder::CodeSentence(Document& doc, uint32_t sentence_index,
     if (pairs.size() > kMaxEventsPerPredicate) pairs.resize(kMaxEventsPerPredicate);
     std::string made;
     for (auto [s, t] : pairs) {
-      if (!seen.emplace(s, t, info->code).second) continue;
+      if (!first_time(s, t, info->code)) continue;
       Event e;
       e.sentence = sentence_index;
       e.source = s;
@@ -960,7 +978,7 @@ void EventCoder::CodeSentence(Document& doc, uint32_t sentence_index,
     bool coded = false;
     for (size_t k = first_event; k < doc.events.size(); ++k)
       coded |= doc.events[k].source == s && doc.events[k].code.rfind("11", 0) == 0;
-    if (coded || !seen.emplace(s, target, criticize->code).second) continue;
+    if (coded || !first_time(s, target, criticize->code)) continue;
     Event e;
     e.sentence = sentence_index;
     e.source = s;

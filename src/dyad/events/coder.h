@@ -77,7 +77,8 @@ class EventCoder {
   std::vector<std::string> negation_, modal_, speech_, aspectual_,
       symmetric_codes_, content_markers_, condition_markers_, pair_nouns_,
       response_objects_, document_nouns_,
-      future_modals_, disapproval_;
+      future_modals_, disapproval_,
+      irrealis_;
   // Act code prefix -> intent code (&INTENT_CODES), longest prefix first.
   std::vector<std::pair<std::string, std::string>> intent_codes_;
   // The intent code for an act's code, or "" if the act has none.
