@@ -1,0 +1,767 @@
+#include "dyad/events/sentence_coder.h"
+
+#include <algorithm>
+#include <cstddef>
+#include <string>
+
+namespace dyad::events {
+
+namespace {
+
+constexpr int kMaxActorDepth = 3;
+constexpr size_t kMaxEventsPerPredicate = 6;
+
+// A 4-digit year (or decade, "1970s") written as a number token.
+int YearOf(std::string_view w) {
+  if (w.size() == 5 && w.back() == 's') w.remove_suffix(1);
+  if (w.size() != 4) return 0;
+  for (char c : w)
+    if (c < '0' || c > '9') return 0;
+  int y = std::stoi(std::string(w));
+  return (y >= 1800 && y <= 2100) ? y : 0;
+}
+
+// The actor a dependent names: its own mention, else one among the words
+// that modify it ("Iranian embassies", "the government of Iran").
+int MentionActor(const SentenceTree& tree, const std::vector<int>& mention_at,
+                 const Relations& rel, int head) {
+  std::vector<std::pair<int, int>> frontier{{head, 0}};
+  for (size_t k = 0; k < frontier.size(); ++k) {
+    auto [t, depth] = frontier[k];
+    if (mention_at[t] >= 0) return mention_at[t];
+    if (depth == kMaxActorDepth) continue;
+    for (int c : tree.children(t)) {
+      uint8_t r = tree.rel(c);
+      if (r == rel.amod || r == rel.nmod_poss || r == rel.compound ||
+          r == rel.nmod || r == rel.flat || r == rel.appos)
+        frontier.emplace_back(c, depth + 1);
+    }
+  }
+  return -1;
+}
+
+}  // namespace
+
+void CoderLexicon::Load(const PatternSet& patterns) {
+  auto load = [&](const char* name, std::vector<std::string>* out,
+                  std::initializer_list<const char*> fallback) {
+    if (const auto* set = patterns.Set(name)) {
+      *out = *set;
+    } else {
+      for (const char* w : fallback) out->emplace_back(w);
+    }
+    std::sort(out->begin(), out->end());
+  };
+  load("&NEGATION", &negation, {"not", "n't", "never", "no"});
+  load("&MODAL", &modal, {"could", "might", "may", "would", "should", "can"});
+  load("&SPEECH", &speech, {"say", "tell", "add", "state", "claim"});
+  load("&ASPECTUAL", &aspectual,
+       {"begin", "continue", "keep", "resume", "start", "proceed"});
+  load("&SYMMETRIC_CODES", &symmetric_codes,
+       {"030", "031", "036", "040", "043", "044", "045", "046", "057", "062",
+        "063", "064"});
+  load("&CONTENT_MARKERS", &content_markers,
+       {"of", "for", "about", "over", "against", "from"});
+  load("&CONDITION_MARKERS", &condition_markers,
+       {"if", "unless", "whether", "lest"});
+  load("&RESPONSE_OBJECTS", &response_objects,
+       {"accusation", "claim", "sanction", "move", "decision", "statement"});
+  load("&DOCUMENT_NOUNS", &document_nouns,
+       {"statement", "resolution", "communique", "declaration", "letter"});
+  load("&FUTURE_MODAL", &future_modals, {"will", "shall", "'ll", "would"});
+  std::vector<std::string> intents;
+  load("&INTENT_CODES", &intents, {});
+  for (const std::string& entry : intents) {
+    size_t arrow = entry.find('>');
+    if (arrow == std::string::npos) continue;
+    intent_codes.emplace_back(entry.substr(0, arrow), entry.substr(arrow + 1));
+  }
+  std::sort(intent_codes.begin(), intent_codes.end(),
+            [](const auto& a, const auto& b) {
+              return a.first.size() != b.first.size() ? a.first.size() > b.first.size()
+                                                      : a.first < b.first;
+            });
+  std::vector<std::string> roots;
+  load("&RESPONSE_ROOTS", &roots, {});
+  for (const std::string& entry : roots) {
+    size_t arrow = entry.find('>');
+    if (arrow != std::string::npos)
+      response_roots.emplace_back(entry.substr(0, arrow), entry.substr(arrow + 1));
+  }
+  load("&IRREALIS", &irrealis,
+       {"demand", "urge", "ask", "insist", "propose", "want", "hope", "request"});
+  load("&DISAPPROVAL", &disapproval, {"wrong", "illegal", "unacceptable"});
+  load("&PAIR_NOUNS", &pair_nouns,
+       {"country", "side", "nation", "government", "party", "state",
+        "neighbour", "neighbor", "rival"});
+}
+
+std::string CoderLexicon::IntentCode(std::string_view code) const {
+  for (const auto& [prefix, intent] : intent_codes)
+    if (code.starts_with(prefix)) return intent;
+  return {};
+}
+
+std::string CoderLexicon::ResponseRoots(std::string_view noun) const {
+  for (const auto& [word, roots] : response_roots)
+    if (word == noun) return roots;
+  return {};
+}
+
+std::vector<int> MentionsByToken(const Document& doc, uint32_t sentence_index,
+                                 int n) {
+  const Sentence& sentence = doc.sentences[sentence_index];
+  std::vector<int> mention_at(static_cast<size_t>(n), -1);
+  for (size_t m = 0; m < doc.mentions.size(); ++m) {
+    const Mention& mention = doc.mentions[m];
+    if (mention.sentence != sentence_index) continue;
+    for (uint32_t t = 0; t < mention.token_count; ++t) {
+      int local = static_cast<int>(mention.first_token + t - sentence.first_token);
+      if (local >= 0 && local < n) mention_at[local] = static_cast<int>(m);
+    }
+  }
+  return mention_at;
+}
+
+int SpeakerOf(const Document& doc, const SentenceTree& tree,
+              const std::vector<int>& mention_at, const Relations& rel,
+              const CoderLexicon& lexicon) {
+  for (int i = 0; i < tree.size(); ++i) {
+    if (tree.upos(i) != Upos::VERB ||
+        !std::binary_search(lexicon.speech.begin(), lexicon.speech.end(), tree.lemma(i)))
+      continue;
+    int subject = tree.Child(i, rel.nsubj);
+    if (subject < 0) continue;
+    int m = MentionActor(tree, mention_at, rel, subject);
+    if (m >= 0 && !doc.mentions[m].code.empty()) return m;
+  }
+  return -1;
+}
+
+SentenceCoder::SentenceCoder(const CoderLexicon& lexicon, const CodeTable& codes,
+                             const PatternSet& patterns, const Relations& rel,
+                             Document& doc, uint32_t sentence_index,
+                             int carried_speaker, DocumentMemory* memory,
+                             std::vector<Candidate>* trace)
+    : lexicon_(lexicon),
+      codes_(codes),
+      patterns_(patterns),
+      rel_(rel),
+      doc_(doc),
+      sentence_index_(sentence_index),
+      sentence_(doc.sentences[sentence_index]),
+      memory_(memory),
+      trace_(trace),
+      tree_(doc, sentence_),
+      n_(tree_.size()),
+      mention_at_(MentionsByToken(doc, sentence_index, n_)),
+      quoted_(static_cast<size_t>(n_), false),
+      consumed_(static_cast<size_t>(n_), false) {
+  if (n_ == 0) return;
+  // A dateline ("NICOSIA, March 27 -", "THE HAGUE, Netherlands -") names
+  // where the story was filed, not an actor: its mentions take no part.
+  {
+    int dash = -1;
+    for (int i = 0; i < std::min(n_, 12); ++i)
+      if (tree_.form(i) == "-" || tree_.form(i) == "--") {
+        dash = i;
+        break;
+      }
+    std::string_view first = tree_.form(0);
+    bool capital_lead = first.size() >= 3 &&
+                        std::all_of(first.begin(), first.end(), [](char c) {
+                          return !(c >= 'a' && c <= 'z');
+                        });
+    if (dash > 0 && capital_lead)
+      for (int i = 0; i < dash; ++i) mention_at_[i] = -1;
+  }
+  // Inside a quotation: an odd number of quote marks before the token.
+  {
+    bool inside = false;
+    for (int i = 0; i < n_; ++i) {
+      if (tree_.form(i) == "\"") inside = !inside;
+      quoted_[i] = inside;
+    }
+  }
+  doc_year_ = doc_.date.size() >= 4 ? YearOf(doc_.date.substr(0, 4)) : 0;
+  // The speaker of the sentence: the coded subject of a verb of saying,
+  // else the speaker of the quotation the sentence is part of.
+  speaker_ = SpeakerOf(doc_, tree_, mention_at_, rel_, lexicon_);
+  if (speaker_ < 0) speaker_ = carried_speaker;
+
+  // Documents issued in this sentence ("NATO issued a statement"): their
+  // authors, for later sentences where the document speaks.
+  for (int i = 0; i < n_; ++i) {
+    if (tree_.upos(i) != Upos::NOUN || tree_.rel(i) != rel_.obj ||
+        !Has(lexicon_.document_nouns, tree_.lemma(i)) || tree_.head(i) < 0)
+      continue;
+    int subject = tree_.Child(tree_.head(i), rel_.nsubj);
+    if (subject < 0) continue;
+    int m = ActorAt(subject);
+    if (m >= 0 && !doc_.mentions[m].code.empty())
+      memory_->authors[tree_.lemma(i)] = m;
+  }
+}
+
+bool SentenceCoder::Has(const std::vector<std::string>& set, std::string_view w) const {
+  return std::binary_search(set.begin(), set.end(), w);
+}
+
+void SentenceCoder::Run() {
+  if (n_ == 0) return;
+  first_event_ = doc_.events.size();
+  // Verbs first: nouns they take as arguments are not coded again.
+  for (int i = 0; i < n_; ++i)
+    if (IsVerb(i)) CodePredicate(i, false);
+  for (int i = 0; i < n_; ++i)
+    if (tree_.upos(i) == Upos::NOUN) CodePredicate(i, true);
+  CodeJudgements();
+
+  std::stable_sort(doc_.events.begin() + static_cast<std::ptrdiff_t>(first_event_),
+                   doc_.events.end(), [](const Event& a, const Event& b) {
+                     return a.verb.start < b.verb.start;
+                   });
+}
+
+bool SentenceCoder::IsVerb(int i) const {
+  return tree_.upos(i) == Upos::VERB || tree_.upos(i) == Upos::AUX;
+}
+
+bool SentenceCoder::LemmaIs(int i, const std::vector<std::string>& set) const {
+  return Has(set, tree_.lemma(i));
+}
+
+std::string SentenceCoder::CaseOf(int dep) const {
+  for (int c : tree_.children(dep))
+    if (tree_.rel(c) == rel_.case_ || tree_.rel(c) == rel_.mark) return tree_.lemma(c);
+  return {};
+}
+
+void SentenceCoder::AddWithConjuncts(int head, std::vector<int>* out) const {
+  out->push_back(head);
+  for (int c : tree_.children(head))
+    if (tree_.rel(c) == rel_.conj && tree_.upos(c) != Upos::VERB) out->push_back(c);
+}
+
+int SentenceCoder::ActorAt(int head) const {
+  return MentionActor(tree_, mention_at_, rel_, head);
+}
+
+// Arguments of a predicate, inheriting the subject where the clause
+// shares it (coordinated verbs, participle clauses, aspectual verbs,
+// relative clauses).
+void SentenceCoder::CollectArguments(int p, Arguments* a, int depth) const {
+  // Passive only when the clause says so and has no active subject: a
+  // misparsed dateline ("NICOSIA, ... - Cyprus has protested") must not
+  // turn an active clause around.
+  bool has_subject = false, passive_marks = false;
+  for (int c : tree_.children(p)) {
+    uint8_t r = tree_.rel(c);
+    has_subject |= r == rel_.nsubj;
+    passive_marks |= r == rel_.nsubj_pass || r == rel_.aux_pass;
+  }
+  a->passive = passive_marks && !has_subject;
+  for (int c : tree_.children(p)) {
+    uint8_t r = tree_.rel(c);
+    if (r == rel_.nsubj) {
+      AddWithConjuncts(c, &a->subjects);
+    } else if (r == rel_.nsubj_pass) {
+      if (a->passive) AddWithConjuncts(c, &a->objects);
+    } else if (r == rel_.obj) {
+      if (!a->passive) AddWithConjuncts(c, &a->objects);
+    } else if (r == rel_.iobj) {
+      a->preps.emplace_back("iobj", c);
+    } else if (r == rel_.obl || r == rel_.nmod) {
+      std::string prep = CaseOf(c);
+      if (!prep.empty()) {
+        a->preps.emplace_back(prep, c);
+        for (int cc : tree_.children(c))
+          if (tree_.rel(cc) == rel_.conj) a->preps.emplace_back(prep, cc);
+      }
+    } else if (r == rel_.xcomp) {
+      a->xcomp = c;
+    }
+  }
+  if (a->passive) {
+    // In a passive the by-agent acts; nsubj (if any) was mis-attached.
+    std::vector<int> agents;
+    for (int c : tree_.children(p))
+      if (tree_.rel(c) == rel_.obl_agent) AddWithConjuncts(c, &agents);
+    if (agents.empty())
+      for (auto& [prep, dep] : a->preps)
+        if (prep == "by") agents.push_back(dep);
+    a->subjects = agents;
+  }
+  // Relative pronouns stand for the noun the clause modifies.
+  for (int& s : a->subjects) {
+    if (tree_.upos(s) == Upos::PRON && tree_.rel(p) == rel_.acl_relcl &&
+        (tree_.lemma(s) == "who" || tree_.lemma(s) == "which" ||
+         tree_.lemma(s) == "that"))
+      s = tree_.head(p);
+  }
+  if (!a->subjects.empty() || a->passive || depth > 4) return;
+  int h = tree_.head(p);
+  if (h < 0) return;
+  uint8_t r = tree_.rel(p);
+  bool shares = false;
+  if (r == rel_.conj && IsVerb(h)) shares = true;
+  // "..., saying", "after meeting X", "while visiting": the participle or
+  // clause shares the subject of the clause it hangs on.
+  if (r == rel_.advcl && IsVerb(h) &&
+      (CaseOf(p).empty() || !Has(lexicon_.content_markers, CaseOf(p))))
+    shares = true;
+  if (r == rel_.acl && IsVerb(h) && CaseOf(p).empty()) shares = true;
+  // "Police fired tear gas to disperse the crowd": a purpose clause on
+  // the object shares the subject of the object's verb.
+  if (r == rel_.acl && !IsVerb(h) && CaseOf(p) == "to" &&
+      tree_.rel(h) == rel_.obj && tree_.head(h) >= 0) {
+    Arguments outer;
+    CollectArguments(tree_.head(h), &outer, depth + 1);
+    a->subjects = outer.subjects;
+    return;
+  }
+  if (r == rel_.acl && !IsVerb(h) && CaseOf(p).empty()) {
+    // "Turkish forces occupying north Cyprus": the noun acts; "the
+    // conference attended by X": X acts on the noun.
+    bool by_agent = false;
+    for (auto& [prep, dep] : a->preps) by_agent |= prep == "by";
+    if (by_agent) {
+      for (auto& [prep, dep] : a->preps)
+        if (prep == "by") a->subjects.push_back(dep);
+      a->objects.assign(1, h);
+      a->passive = true;
+    } else {
+      a->subjects.push_back(h);
+    }
+    return;
+  }
+  if (r == rel_.xcomp && LemmaIs(h, lexicon_.aspectual)) shares = true;
+  if (r == rel_.acl_relcl && !IsVerb(h)) {
+    a->subjects.push_back(h);
+    return;
+  }
+  if (shares) {
+    Arguments outer;
+    CollectArguments(h, &outer, depth + 1);
+    a->subjects = outer.subjects;
+  }
+}
+
+// Why a predicate is not asserted, or "" if it is.
+std::string SentenceCoder::Unasserted(int p) const {
+  for (int c : tree_.children(p)) {
+    uint8_t r = tree_.rel(c);
+    if ((r == rel_.advmod || r == rel_.aux || r == rel_.det) &&
+        LemmaIs(c, lexicon_.negation))
+      return "negated (" + std::string(tree_.form(c)) + ")";
+    if (r == rel_.aux && LemmaIs(c, lexicon_.modal))
+      return "hypothetical (" + std::string(tree_.form(c)) + ")";
+    if (r == rel_.mark && LemmaIs(c, lexicon_.condition_markers))
+      return "condition (" + std::string(tree_.form(c)) + ")";
+  }
+  int h = tree_.head(p);
+  if (h < 0) return {};
+  uint8_t r = tree_.rel(p);
+  if (r == rel_.xcomp && !LemmaIs(h, lexicon_.aspectual))
+    return "unrealized complement of \"" + std::string(tree_.form(h)) + "\"";
+  if ((r == rel_.advcl || r == rel_.acl || r == rel_.ccomp) &&
+      !CaseOf(p).empty() && Has(lexicon_.content_markers, CaseOf(p)))
+    return "content of \"" + std::string(tree_.form(h)) + "\" (" + CaseOf(p) + ")";
+  // "demanded that both sides cease attacks": what is asked for has not
+  // happened; the demand is the event.
+  if (r == rel_.ccomp && LemmaIs(h, lexicon_.irrealis))
+    return "content of \"" + std::string(tree_.form(h)) + "\" (asked for)";
+  return {};
+}
+
+// Historical: a year before the article's in the predicate's own clause.
+bool SentenceCoder::Historical(int p) const {
+  if (doc_year_ == 0) return false;
+  // A year heading the clause ("In 2018, Israel attacked ..."), also when
+  // the parser made the year the head.
+  for (int t = tree_.head(p), steps = 0; t >= 0 && steps < n_; t = tree_.head(t), ++steps) {
+    int y = YearOf(tree_.form(t));
+    if (y > 0 && y < doc_year_) return true;
+    if (IsVerb(t)) break;
+  }
+  std::vector<int> stack{p};
+  while (!stack.empty()) {
+    int t = stack.back();
+    stack.pop_back();
+    int y = YearOf(tree_.form(t));
+    if (y > 0 && y < doc_year_) return true;
+    for (int c : tree_.children(t)) {
+      uint8_t r = tree_.rel(c);
+      if (r == rel_.ccomp || r == rel_.advcl || r == rel_.acl ||
+          r == rel_.acl_relcl || r == rel_.parataxis || r == rel_.conj ||
+          r == rel_.xcomp)
+        continue;
+      stack.push_back(c);
+    }
+  }
+  return false;
+}
+
+bool SentenceCoder::Reported(int p) const {
+  if (quoted_[p]) return true;
+  for (int t = p, steps = 0; t >= 0 && steps < n_; ++steps) {
+    int h = tree_.head(t);
+    if (h < 0) break;
+    if (tree_.rel(t) == rel_.ccomp && LemmaIs(h, lexicon_.speech)) return true;
+    t = h;
+  }
+  return false;
+}
+
+// A slot value is a lemma or a phrase "humanitarian_aid": its last word
+// is the dependent's head, the words before it stand right before it.
+bool SentenceCoder::SlotMatches(const Slot& slot, int dep) const {
+  if (slot.lemmas.empty()) return true;
+  const std::string& head = tree_.lemma(dep);
+  for (const std::string& want : slot.lemmas) {
+    if (want == "*" || want == head) return true;
+    size_t last = want.rfind('_');
+    if (last == std::string::npos || std::string_view(want).substr(last + 1) != head)
+      continue;
+    bool prefix_ok = true;
+    int t = dep - 1;
+    size_t end = last;
+    while (prefix_ok && end != std::string::npos && end > 0) {
+      size_t start = want.rfind('_', end - 1);
+      size_t from = start == std::string::npos ? 0 : start + 1;
+      if (t < 0 || tree_.lemma(t) != std::string_view(want).substr(from, end - from))
+        prefix_ok = false;
+      --t;
+      end = start;
+    }
+    if (prefix_ok) return true;
+  }
+  return false;
+}
+
+// One event per (source code, target code, event code) in a sentence:
+// "deploying warships near Taiwan ... around Taiwan" is one act.
+bool SentenceCoder::FirstTime(int s, int t, const std::string& code) {
+  return seen_.emplace(doc_.mentions[s].code, t >= 0 ? doc_.mentions[t].code : "", code)
+      .second;
+}
+
+void SentenceCoder::CodePredicate(int p, bool nominal) {
+  std::string key = tree_.lemma(p);
+  int particle = nominal ? -1 : tree_.Child(p, rel_.prt);
+  std::string particle_lemma = particle >= 0 ? tree_.lemma(particle) : "";
+  if (nominal) key = "n:" + key;
+  // Phrasal patterns ("call_off") first when the particle is there; a
+  // pattern for another particle never applies.
+  std::vector<const Pattern*> found;
+  for (int pass = 0; pass < 2; ++pass)
+    for (const Pattern& pattern : patterns_.ForPredicate(key)) {
+      bool phrasal = !pattern.particle.empty();
+      if (phrasal && pattern.particle != particle_lemma) continue;
+      if ((pass == 0) == phrasal) found.push_back(&pattern);
+    }
+  if (found.empty()) return;
+  if (!particle_lemma.empty() && !found.front()->particle.empty())
+    key += "_" + particle_lemma;
+  Candidate cand;
+  cand.sentence = sentence_index_;
+  cand.token = tree_.doc_index(p);
+  cand.predicate = key;
+  auto decide = [&](std::string decision) {
+    if (!trace_) return;
+    cand.decision = std::move(decision);
+    trace_->push_back(cand);
+  };
+  // A noun another event took as its argument is coded again only when
+  // it names both of its own actors ("backed the U.S. attack on an
+  // Iranian platform": the attack is an event of its own).
+  const bool argument_of_event = nominal && consumed_[p];
+  // "Iran will retaliate", "Beijing said it would impose tariffs": the
+  // intent is the event (03x / 13x), not the act.
+  std::string intent;
+  if (!nominal) {
+    bool negated = false;
+    for (int c : tree_.children(p)) {
+      uint8_t r = tree_.rel(c);
+      negated |= (r == rel_.advmod || r == rel_.aux) && LemmaIs(c, lexicon_.negation);
+      if (r == rel_.aux && LemmaIs(c, lexicon_.future_modals)) intent = tree_.lemma(c);
+    }
+    if (negated || (intent == "would" && !Reported(p))) intent.clear();
+  }
+  if (std::string why = Unasserted(p);
+      !why.empty() && !(why.starts_with("hypothetical") && !intent.empty()))
+    return decide("dropped: " + why);
+
+  Arguments args;
+  if (nominal) {
+    for (int c : tree_.children(p)) {
+      uint8_t r = tree_.rel(c);
+      if (r == rel_.nmod_poss) args.subjects.push_back(c);
+      if (r == rel_.nmod || r == rel_.amod || r == rel_.compound) {
+        std::string prep = CaseOf(c);
+        if (prep == "by") args.subjects.push_back(c);
+        else if (!prep.empty()) args.preps.emplace_back(prep, c);
+        else if (r == rel_.amod || r == rel_.compound) {
+          args.preps.emplace_back("mod", c);
+          // "U.S. sanctions", "the Iraqi attack": the actor modifier acts.
+          if (mention_at_[c] >= 0) args.subjects.push_back(c);
+        }
+      }
+    }
+    if (argument_of_event && args.subjects.empty())
+      return decide("dropped: argument of a coded verb");
+    // "Iran announced the expulsion of ...": the announcer acts; also
+    // through "of" ("held three hours of talks with", "a wave of
+    // arrests").
+    int q = p;
+    while (tree_.head(q) >= 0 && tree_.rel(q) == rel_.nmod && CaseOf(q) == "of")
+      q = tree_.head(q);
+    int h = tree_.head(q);
+    if (args.subjects.empty() && h >= 0 && tree_.rel(q) == rel_.obj) {
+      Arguments outer;
+      CollectArguments(h, &outer, 0);
+      args.subjects = outer.subjects;
+    }
+  } else {
+    CollectArguments(p, &args, 0);
+    // "demanded that Ethiopia withdraw": who is asked is the target.
+    int asked = tree_.Child(p, rel_.ccomp);
+    if (args.objects.empty() && asked >= 0 && LemmaIs(p, lexicon_.irrealis)) {
+      int inner = tree_.Child(asked, rel_.nsubj);
+      if (inner >= 0) args.objects.push_back(inner);
+    }
+  }
+
+  // Parse lost an argument: the surface supplies it (subject first).
+  std::string surface_note;
+  if (!nominal && !args.passive && args.subjects.empty()) {
+    if (int s = SurfaceActor(p, -1); s >= 0) {
+      args.subjects.push_back(s);
+      surface_note = " (subject from the surface)";
+    }
+  }
+  const Pattern* chosen = nullptr;
+  std::vector<int> targets, sources, matched_deps;
+  bool object_used = false;
+  auto match = [&]() {
+    for (const Pattern* candidate : found) {
+      const Pattern& pattern = *candidate;
+      bool ok = true;
+      std::vector<int> slot_targets, slot_sources, slot_deps;
+      bool uses_object = false;
+      for (const Slot& slot : pattern.slots) {
+        int dep = -1;
+        if (slot.relation == "obj") {
+          for (int o : args.objects) {
+            if (!SlotMatches(slot, o)) continue;
+            // Every conjunct of a target object is a target.
+            if (dep >= 0 && slot.target) slot_targets.push_back(o);
+            if (dep < 0) dep = o;
+            if (!slot.target) break;
+          }
+          uses_object = true;
+        } else if (slot.relation == "subj") {
+          for (int o : args.subjects)
+            if (SlotMatches(slot, o)) { dep = o; break; }
+        } else if (slot.relation == "xcomp") {
+          if (args.xcomp >= 0 && SlotMatches(slot, args.xcomp)) dep = args.xcomp;
+        } else {
+          // "imposed sanctions on Tuesday on two Chinese refineries": a
+          // target slot takes the dependents that name actors.
+          std::vector<int> with_actor;
+          for (auto& [prep, d] : args.preps) {
+            if (prep != slot.relation || !SlotMatches(slot, d)) continue;
+            if (dep < 0) dep = d;
+            if (slot.target && ActorAt(d) >= 0) with_actor.push_back(d);
+          }
+          if (!with_actor.empty()) {
+            dep = with_actor.front();
+            slot_targets.insert(slot_targets.end(), with_actor.begin() + 1,
+                                with_actor.end());
+          }
+        }
+        if (dep < 0) { ok = false; break; }
+        if (slot.target) slot_targets.push_back(dep);
+        if (slot.source) slot_sources.push_back(dep);
+        if (!slot.source) slot_deps.push_back(dep);
+      }
+      if (!ok) continue;
+      chosen = &pattern;
+      targets = slot_targets;
+      sources = slot_sources;
+      matched_deps = slot_deps;
+      object_used = uses_object;
+      break;
+    }
+  };
+  match();
+  int surface_object = -1;
+  if (!nominal && !args.passive && args.objects.empty())
+    surface_object = SurfaceActor(p, +1);
+  if (!chosen && surface_object >= 0) {
+    args.objects.push_back(surface_object);
+    surface_note += " (object from the surface)";
+    match();
+  }
+  if (!chosen) return decide("no pattern matched the arguments");
+  cand.pattern = chosen->text;
+  cand.rule = chosen->rule;
+  if (chosen->blocks()) return decide("dropped: pattern codes no event");
+  std::string code = chosen->code;
+  if (!intent.empty()) {
+    code = lexicon_.IntentCode(chosen->code);
+    if (code.empty())
+      return decide("dropped: intent (" + intent + ") to an act with no intent code");
+    surface_note += " (intent: " + intent + ", act " + chosen->code + ")";
+  }
+  const CodeInfo* info = codes_.Find(code);
+  if (!info) return decide("dropped: unknown code " + code);
+
+  if (sources.empty()) sources = args.subjects;
+  bool target_from_slot = !targets.empty();
+  if (targets.empty() && !object_used) targets = args.objects;
+  if (targets.empty()) {
+    // "the expulsion of two Russian diplomats" (of=&DIPLOMAT), "imposed
+    // sanctions on X" written without @T: a dependent the pattern named
+    // that holds an actor is the target.
+    for (int d : matched_deps)
+      if (ActorAt(d) >= 0) targets.push_back(d);
+  }
+  if (targets.empty() && !target_from_slot) {
+    // No object: an actor reached by against/on/with/to is the target.
+    for (const char* prep : {"against", "on", "with", "to", "at"}) {
+      for (auto& [pr, d] : args.preps)
+        if (pr == prep && ActorAt(d) >= 0) targets.push_back(d);
+      if (!targets.empty()) break;
+    }
+  }
+  if (targets.empty() && !target_from_slot && surface_object >= 0) {
+    targets.push_back(surface_object);
+    surface_note += " (target from the surface)";
+  }
+  for (int t : targets) consumed_[t] = true;
+  for (auto& [pr, d] : args.preps) consumed_[d] = true;
+  for (int o : args.objects) consumed_[o] = true;
+
+  std::vector<int> source_mentions, target_mentions;
+  // "The two countries fought a war", "each side blamed the other": the
+  // pair acts on itself, each on the other.
+  bool mutual = false;
+  for (int s : sources) {
+    if (ActorAt(s) >= 0 || !source_mentions.empty()) continue;
+    std::vector<int> pair = PairAt(s, {});
+    if (pair.empty()) continue;
+    source_mentions = pair;
+    mutual = true;
+  }
+  for (int s : sources) {
+    if (mutual) break;
+    int m = ActorAt(s);
+    // "We will respond," the minister said: the speaker is the source.
+    if (m < 0 && speaker_ >= 0 &&
+        (tree_.lemma(s) == "we" || tree_.lemma(s) == "i"))
+      m = speaker_;
+    // "The statement called on both countries": its author speaks.
+    if (m < 0 && Has(lexicon_.document_nouns, tree_.lemma(s))) {
+      auto it = memory_->authors.find(tree_.lemma(s));
+      if (it != memory_->authors.end()) m = it->second;
+    }
+    if (m >= 0 && !doc_.mentions[m].code.empty()) source_mentions.push_back(m);
+  }
+  for (int t : targets) {
+    if (int m = ActorAt(t); m >= 0 && !doc_.mentions[m].code.empty()) {
+      target_mentions.push_back(m);
+    } else {
+      for (int m2 : PairAt(t, source_mentions)) target_mentions.push_back(m2);
+    }
+  }
+  if (source_mentions.empty()) return decide("dropped: no coded source actor");
+  // "Moscow denied the accusations": the object names an earlier act, so
+  // its author is the target: the source of the latest event before this
+  // one, within a few sentences, by an actor of another country (or
+  // another code when countries are missing).
+  if (mutual && target_mentions.empty()) {
+    target_mentions.push_back(source_mentions[1]);
+    source_mentions.resize(1);
+  } else {
+    mutual = false;
+  }
+  if (target_mentions.empty() && !nominal) {
+    int answered = -1;
+    for (int o : args.objects)
+      if (answered < 0 && ActorAt(o) < 0 && Has(lexicon_.response_objects, tree_.lemma(o)))
+        answered = o;
+    if (int author = answered >= 0 ? AuthorAnswered(source_mentions.front(),
+                                                     tree_.lemma(answered))
+                                   : -1;
+        author >= 0) {
+      target_mentions.push_back(author);
+      surface_note += " (target: author of the act answered)";
+    }
+  }
+  // "The junta rejected U.N. calls for a ceasefire", "Iran dismissed
+  // U.S. demands": an event noun with its own source, taken as the
+  // object of a verb, is aimed at that verb's subject.
+  bool aimed_at_subject = false;
+  if (nominal && target_mentions.empty() && tree_.rel(p) == rel_.obj &&
+      tree_.head(p) >= 0) {
+    Arguments outer;
+    CollectArguments(tree_.head(p), &outer, 0);
+    for (int s : outer.subjects)
+      if (int m = ActorAt(s); m >= 0 && !doc_.mentions[m].code.empty() &&
+                               m != source_mentions.front())
+        target_mentions.push_back(m);
+    aimed_at_subject = !target_mentions.empty();
+    if (aimed_at_subject) surface_note += " (target: subject of \"" +
+                                          std::string(tree_.form(tree_.head(p))) + "\")";
+  }
+  ExtendCoordinated(&source_mentions);
+  ExtendCoordinated(&target_mentions);
+  const bool symmetric = Has(lexicon_.symmetric_codes, info->code);
+  // "A and B agreed", "A and B met": each with the other.
+  if (target_mentions.empty() && symmetric && source_mentions.size() == 2)
+    target_mentions.push_back(source_mentions[1]),
+        source_mentions.resize(1);
+  // Most political events have both sides; an event with no coded target
+  // is far more often a misreading than a codable one-sided act.
+  if (target_mentions.empty()) return decide("dropped: no coded target actor");
+  if (argument_of_event && !target_from_slot && !aimed_at_subject)
+    return decide("dropped: argument of a coded verb");
+
+  std::vector<std::pair<int, int>> pairs;
+  for (int s : source_mentions)
+    for (int t : target_mentions) {
+      if (s == t) continue;
+      // The same actor twice, or two parts of one actor (a minister
+      // meeting his president): not an event between political actors.
+      if (t >= 0 && doc_.mentions[t].code == doc_.mentions[s].code) continue;
+      pairs.emplace_back(s, t);
+      if ((symmetric || mutual) && t >= 0) pairs.emplace_back(t, s);
+    }
+  if (pairs.empty()) return decide("dropped: source and target are the same actor");
+  if (pairs.size() > kMaxEventsPerPredicate) pairs.resize(kMaxEventsPerPredicate);
+  std::string made;
+  for (auto [s, t] : pairs) {
+    if (!FirstTime(s, t, info->code)) continue;
+    Event e;
+    e.sentence = sentence_index_;
+    e.source = s;
+    e.target = t;
+    e.verb = tree_.token(p).span;
+    if (particle >= 0 && !nominal) e.verb.end = std::max(e.verb.end, tree_.token(particle).span.end);
+    e.code = info->code;
+    e.plover = info->plover;
+    e.quad = info->quad;
+    e.goldstein = info->goldstein;
+    e.historical = Historical(p);
+    e.reported = Reported(p);
+    e.rule = chosen->rule;
+    made += std::string(made.empty() ? "event " : ", ") + e.code + " " +
+            doc_.mentions[s].code + " -> " +
+            (t >= 0 ? doc_.mentions[t].code : std::string("(none)"));
+    doc_.events.push_back(std::move(e));
+  }
+  decide(made.empty() ? "dropped: already coded" : made + surface_note);
+}
+
+}  // namespace dyad::events
