@@ -22,9 +22,11 @@ int YearOf(std::string_view w) {
 }
 
 // The actor a dependent names: its own mention, else one among the words
-// that modify it ("Iranian embassies", "the government of Iran").
+// that modify it ("Iranian embassies", "the government of Iran"), also
+// through a participle of affiliation ("a group linked to Russia's
+// military intelligence", &AFFILIATION).
 int MentionActor(const SentenceTree& tree, const std::vector<int>& mention_at,
-                 const Relations& rel, int head) {
+                 const Relations& rel, const CoderLexicon& lexicon, int head) {
   std::vector<std::pair<int, int>> frontier{{head, 0}};
   for (size_t k = 0; k < frontier.size(); ++k) {
     auto [t, depth] = frontier[k];
@@ -35,6 +37,11 @@ int MentionActor(const SentenceTree& tree, const std::vector<int>& mention_at,
       if (r == rel.amod || r == rel.nmod_poss || r == rel.compound ||
           r == rel.nmod || r == rel.flat || r == rel.appos)
         frontier.emplace_back(c, depth + 1);
+      if (r == rel.acl && std::binary_search(lexicon.affiliation.begin(),
+                                             lexicon.affiliation.end(), tree.lemma(c)))
+        for (int g : tree.children(c))
+          if (tree.rel(g) == rel.obl || tree.rel(g) == rel.obl_agent)
+            frontier.emplace_back(g, depth + 1);
     }
   }
   return -1;
@@ -91,6 +98,8 @@ void CoderLexicon::Load(const PatternSet& patterns) {
   load("&IRREALIS", &irrealis,
        {"demand", "urge", "ask", "insist", "propose", "want", "hope", "request"});
   load("&DISAPPROVAL", &disapproval, {"wrong", "illegal", "unacceptable"});
+  load("&AFFILIATION", &affiliation,
+       {"link", "affiliate", "back", "tie", "loyal", "connect", "ally"});
   load("&PAIR_NOUNS", &pair_nouns,
        {"country", "side", "nation", "government", "party", "state",
         "neighbour", "neighbor", "rival"});
@@ -132,7 +141,7 @@ int SpeakerOf(const Document& doc, const SentenceTree& tree,
       continue;
     int subject = tree.Child(i, rel.nsubj);
     if (subject < 0) continue;
-    int m = MentionActor(tree, mention_at, rel, subject);
+    int m = MentionActor(tree, mention_at, rel, lexicon, subject);
     if (m >= 0 && !doc.mentions[m].code.empty()) return m;
   }
   return -1;
@@ -244,7 +253,7 @@ void SentenceCoder::AddWithConjuncts(int head, std::vector<int>* out) const {
 }
 
 int SentenceCoder::ActorAt(int head) const {
-  return MentionActor(tree_, mention_at_, rel_, head);
+  return MentionActor(tree_, mention_at_, rel_, lexicon_, head);
 }
 
 // Arguments of a predicate, inheriting the subject where the clause
