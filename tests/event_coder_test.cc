@@ -210,6 +210,10 @@ TEST(EventCoder, ReportedDisapprovalIsCriticism) {
   EXPECT_TRUE(Has(e, "DEUGOV", "11", "IRNGOV"));
   EXPECT_TRUE(EventsOf("Germany's foreign ministry said Iran's decision was "
                        "expected.").empty());
+  // The same in a quotation, judged by its speaker.
+  EXPECT_TRUE(Has(EventsOf("\"Moscow's interference in our elections is "
+                           "unacceptable,\" Moldova's president told reporters."),
+                  "MDAGOV", "11", "RUSGOV"));
 }
 
 // What a demand asks for has not happened: the demand is the event.

@@ -165,49 +165,47 @@ int SentenceCoder::AuthorAnswered(int responder, std::string_view act) const {
   return -1;
 }
 
-// "Germany said Iran's decision was the wrong answer": a speaker whose
-// reported words judge another actor's act with a word of disapproval
+// "Germany said Iran's decision was the wrong answer", '"The brazen
+// threats by Iran's regime ...," Safavi said': a speaker whose reported or
+// quoted words judge another actor with a word of disapproval
 // (&DISAPPROVAL) criticizes that actor (111), unless the speaker's
 // criticism is already coded in this sentence.
 void SentenceCoder::CodeJudgements() {
   const CodeInfo* criticize = codes_.Find("111");
-  for (int v = 0; criticize && v < n_; ++v) {
-    if (tree_.upos(v) != Upos::VERB || !LemmaIs(v, lexicon_.speech)) continue;
-    int subject = tree_.Child(v, rel_.nsubj);
-    int s = subject >= 0 ? ActorAt(subject) : -1;
-    if (s < 0 || doc_.mentions[s].code.empty()) continue;
-    int complement = tree_.Child(v, rel_.ccomp);
-    if (complement < 0) continue;
+  if (!criticize) return;
+  // One judgement per speaker and region: `in_region(t)` says whether
+  // token t belongs to what the speaker says; `inner` is the subject of
+  // that clause (or -1); `v` is the verb of saying (or -1).
+  auto judge = [&](int s, const auto& in_region, int inner, int v) {
     int judged = -1;
     for (int t = 0; t < n_ && judged < 0; ++t)
-      if (tree_.Dominates(complement, t) && LemmaIs(t, lexicon_.disapproval) &&
+      if (in_region(t) && LemmaIs(t, lexicon_.disapproval) &&
           Unasserted(t).rfind("negated", 0) != 0)
         judged = t;
-    if (judged < 0) continue;
+    if (judged < 0) return;
     const Mention& self = doc_.mentions[s];
+    // Another actor: another country, or at home another role (the
+    // opposition judging the government).
     auto other = [&](int m) {
       const Mention& x = doc_.mentions[m];
-      if (x.code.empty()) return false;
-      return !self.country.empty() && !x.country.empty() ? x.country != self.country
-                                                         : x.code != self.code;
+      return !x.code.empty() && x.code != self.code;
     };
-    // The judged actor: the complement's subject, else the first actor
-    // named in it, else (for "the decision", "the move") the author of
-    // the act answered.
+    // The judged actor: the clause's subject, else the first actor named
+    // in what is said, else (for "the decision", "the move") the author
+    // of the act answered.
     int target = -1;
-    int inner = tree_.Child(complement, rel_.nsubj);
-    if (inner < 0) inner = tree_.Child(complement, rel_.nsubj_pass);
     if (inner >= 0 && ActorAt(inner) >= 0 && other(ActorAt(inner))) target = ActorAt(inner);
     for (int t = 0; t < n_ && target < 0; ++t)
-      if (mention_at_[t] >= 0 && tree_.Dominates(complement, t) && other(mention_at_[t]))
+      if (mention_at_[t] >= 0 && in_region(t) && other(mention_at_[t]))
         target = mention_at_[t];
     if (target < 0 && inner >= 0 && Has(lexicon_.response_objects, tree_.lemma(inner)))
       target = AuthorAnswered(s, tree_.lemma(inner));
-    if (target < 0 || !other(target)) continue;
+    if (target < 0 || !other(target)) return;
     bool coded = false;
     for (size_t k = first_event_; k < doc_.events.size(); ++k)
       coded |= doc_.events[k].source == s && doc_.events[k].code.rfind("11", 0) == 0;
-    if (coded || !FirstTime(s, target, criticize->code)) continue;
+    if (coded || !FirstTime(s, target, criticize->code)) return;
+    const int anchor = v >= 0 ? v : judged;
     Event e;
     e.sentence = sentence_index_;
     e.source = s;
@@ -217,8 +215,8 @@ void SentenceCoder::CodeJudgements() {
     e.plover = criticize->plover;
     e.quad = criticize->quad;
     e.goldstein = criticize->goldstein;
-    e.historical = Historical(v);
-    e.reported = Reported(v);
+    e.historical = Historical(anchor);
+    e.reported = Reported(anchor);
     e.rule = "verbs/control.txt:&DISAPPROVAL";
     if (trace_) {
       Candidate cand;
@@ -227,11 +225,27 @@ void SentenceCoder::CodeJudgements() {
       cand.predicate = "&DISAPPROVAL:" + tree_.lemma(judged);
       cand.rule = e.rule;
       cand.decision = "event 111 " + self.code + " -> " + doc_.mentions[target].code +
-                      " (judgement in what \"" + std::string(tree_.form(v)) + "\" reports)";
+                      (v >= 0 ? " (judgement in what \"" + std::string(tree_.form(v)) +
+                                    "\" reports)"
+                              : std::string(" (judgement in a quotation)"));
       trace_->push_back(cand);
     }
     doc_.events.push_back(std::move(e));
+  };
+  for (int v = 0; v < n_; ++v) {
+    if (tree_.upos(v) != Upos::VERB || !LemmaIs(v, lexicon_.speech)) continue;
+    int subject = tree_.Child(v, rel_.nsubj);
+    int s = subject >= 0 ? ActorAt(subject) : -1;
+    if (s < 0 || doc_.mentions[s].code.empty()) continue;
+    int complement = tree_.Child(v, rel_.ccomp);
+    if (complement < 0) continue;
+    int inner = tree_.Child(complement, rel_.nsubj);
+    if (inner < 0) inner = tree_.Child(complement, rel_.nsubj_pass);
+    judge(s, [&](int t) { return tree_.Dominates(complement, t); }, inner, v);
   }
+  // What the speaker of a quotation says inside the quote marks.
+  if (speaker_ >= 0 && !doc_.mentions[speaker_].code.empty())
+    judge(speaker_, [&](int t) { return static_cast<bool>(quoted_[t]); }, -1, -1);
 }
 
 }  // namespace dyad::events
