@@ -23,6 +23,13 @@ RISKY_CAPITALS = {"Male", "Victoria", "Kingston", "Georgetown", "Hamilton",
                   "Stanley", "Jamestown", "King Edward Point", "Papeete"}
 # mledoze uses user-assigned codes for these; CAMEO practice differs.
 CODE_FIX = {"UNK": "XKX"}
+# Short names that today's news uses for another state than the table:
+# "Congo" in the news is nearly always the Democratic Republic (Goma, M23),
+# which the table names only in full; the Republic keeps its full names.
+NEWS_NAMES = {"Congo": "COD"}
+# Capitals that the news uses for an organization seated there rather
+# than for the state: "Brussels" is the EU (30-igos.actors).
+NEWS_CAPITALS_ELSEWHERE = {"Brussels"}
 
 
 def latin(s):
@@ -83,6 +90,8 @@ def main():
             if not re.search(r"(an|ese|ish|i|ch|ic|ot|ene|ois)$", words[-1]):
                 continue
             adjectives.append(item)
+        names = [n for n in names if NEWS_NAMES.get(n, code) == code]
+        names += [n for n, owner in NEWS_NAMES.items() if owner == code and n not in names]
         names = [n for n in names if n not in claimed]
         adjectives = [a for a in adjectives if a not in claimed]
         claimed.update(names)
@@ -90,7 +99,8 @@ def main():
         capitals = []
         independent = c.get("independent") or code in ("TWN", "PSE", "XKX")
         if independent:
-            capitals = [x for x in c.get("capital", []) if x not in RISKY_CAPITALS and latin(x)]
+            capitals = [x for x in c.get("capital", []) if x not in RISKY_CAPITALS and latin(x)
+                        and x not in NEWS_CAPITALS_ELSEWHERE]
         out.write(f"entry: {code}\nkind: country\ncountry: {code}\n")
         out.write("names: " + " | ".join(names) + "\n")
         if adjectives:

@@ -22,6 +22,10 @@ const char* PronounKind(std::string_view folded) {
     return "person";
   if (folded == "it" || folded == "its") return "thing";
   if (folded == "they" || folded == "them" || folded == "their") return "plural";
+  // Inside quotation marks: the speaker (coref.cc).
+  if (folded == "we" || folded == "us" || folded == "our" || folded == "i" ||
+      folded == "me" || folded == "my")
+    return "speaker";
   return nullptr;
 }
 
@@ -49,12 +53,12 @@ std::unique_ptr<ActorCoder> ActorCoder::FromDictionary(ActorDictionary dict) {
 
 void ActorCoder::Annotate(Document& doc) const {
   doc.mentions.clear();
-  std::unordered_set<std::string> lowercase = LowercaseWords(doc);
+  WordCases cases = DocumentWordCases(doc);
   std::vector<ActorPhrase> phrases;
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
     const Sentence& sentence = doc.sentences[s];
     if (sentence.duplicate || sentence.token_count == 0) continue;
-    std::vector<Piece> pieces = MatchSentence(*lexicon_, doc, sentence, lowercase);
+    std::vector<Piece> pieces = MatchSentence(*lexicon_, doc, sentence, cases);
     std::vector<ActorPhrase> found = BuildPhrases(*lexicon_, doc, s, pieces, doc.date);
     // Pronouns outside every phrase become candidates for coreference.
     size_t next = 0;
@@ -62,8 +66,9 @@ void ActorCoder::Annotate(Document& doc) const {
          t < sentence.first_token + sentence.token_count; ++t) {
       while (next < found.size() && found[next].last < t) ++next;
       if (next < found.size() && found[next].first <= t) continue;
-      const char* kind = PronounKind(FoldWord(doc.Form(doc.tokens[t])));
-      if (!kind) continue;
+      std::string_view form = doc.Form(doc.tokens[t]);
+      const char* kind = PronounKind(FoldWord(form));
+      if (!kind || form == "US") continue;
       ActorPhrase p;
       p.sentence = s;
       p.first = p.last = p.head = t;

@@ -1,7 +1,10 @@
 #include "dyad/actors/coref.h"
 
+#include <algorithm>
 #include <map>
+#include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "dyad/actors/fold.h"
 
@@ -20,8 +23,12 @@ class Resolver {
       : entries_(lexicon.dictionary().entries()), doc_(doc) {}
 
   void Run(std::vector<ActorPhrase>& phrases) {
+    MarkDateline();
     home_ = HomeCountry(phrases);
-    for (ActorPhrase& p : phrases) Resolve(p);
+    MarkQuotes();
+    all_ = &phrases;
+    for (current_ = 0; current_ < phrases.size(); ++current_) Resolve(phrases[current_]);
+    SameCount();
   }
 
  private:
@@ -52,6 +59,190 @@ class Resolver {
     return best;
   }
 
+  // "VILNIUS, Lithuania - ...", "KUWAIT, June 2 -": where the report was
+  // filed, not an actor of its first sentence. Sets dateline_end_ to the
+  // first token after the dash (0 if there is no dateline).
+  void MarkDateline() {
+    dateline_end_ = 0;
+    if (doc_.sentences.empty()) return;
+    const Sentence& s = doc_.sentences[0];
+    if (s.token_count < 3) return;
+    std::string_view first = doc_.Form(doc_.tokens[s.first_token]);
+    bool caps = first.size() >= 3;
+    for (char c : first) caps = caps && !(c >= 'a' && c <= 'z');
+    if (!caps || doc_.Form(doc_.tokens[s.first_token + 1]) != ",") return;
+    uint32_t limit = std::min<uint32_t>(s.token_count, 10);
+    for (uint32_t k = 2; k < limit; ++k) {
+      std::string_view f = doc_.Form(doc_.tokens[s.first_token + k]);
+      if (f == "-" || f == "--" || f == "\xE2\x80\x94" || f == "\xE2\x80\x93") {
+        dateline_end_ = s.first_token + k + 1;
+        return;
+      }
+    }
+  }
+
+  // in_quote_[t]: token t is inside quotation marks. Quotes are paired
+  // within a paragraph; a paragraph ending inside a quote closes it (the
+  // next one reopens it, as news style does).
+  void MarkQuotes() {
+    in_quote_.assign(doc_.tokens.size(), false);
+    paragraph_.assign(doc_.tokens.size(), 0);
+    bool open = false;
+    uint32_t paragraph = UINT32_MAX;
+    for (const Sentence& s : doc_.sentences) {
+      if (s.paragraph != paragraph) open = false;
+      paragraph = s.paragraph;
+      for (uint32_t t = s.first_token; t < s.first_token + s.token_count; ++t) {
+        paragraph_[t] = s.paragraph;
+        if (doc_.Form(doc_.tokens[t]) == "\"") {
+          open = !open;
+          continue;
+        }
+        in_quote_[t] = open;
+      }
+    }
+  }
+
+  // "61 US officials" ... "61 former very senior US officials": phrases
+  // with the same number, head noun and country name the same people, so
+  // what "former" says of one holds for all.
+  void SameCount() {
+    std::map<std::tuple<std::string, int32_t, std::string>, std::vector<size_t>> sets;
+    for (size_t m = 0; m < doc_.mentions.size(); ++m) {
+      const Mention& x = doc_.mentions[m];
+      if (x.kind == Mention::Kind::kPronoun || meta_[m].head_entry < 0 || x.country.empty())
+        continue;
+      std::string count = CountIn(x.first_token, x.first_token + x.token_count - 1);
+      if (count.empty() || !(count[0] >= '0' && count[0] <= '9')) continue;
+      sets[{count, meta_[m].head_entry, x.country}].push_back(m);
+    }
+    for (const auto& [key, members] : sets) {
+      bool eli = false;
+      for (size_t m : members) eli = eli || doc_.mentions[m].role == "ELI";
+      if (!eli) continue;
+      for (size_t m : members) {
+        Mention& x = doc_.mentions[m];
+        if (x.role == "ELI") continue;
+        x.role = "ELI";
+        x.code = x.country + x.role;
+        x.rule += "+same-count";
+      }
+    }
+  }
+
+  // Rebels fight their own state: the country of the nearest government,
+  // army or leader (not a bare state name) before them in the sentence
+  // ("Assad's regime fell after a coalition of rebel groups launched..."
+  // -> SYR), or "".
+  std::string SentenceCountry(const ActorPhrase& p) const {
+    for (size_t m = doc_.mentions.size(); m-- > 0;) {
+      const Mention& x = doc_.mentions[m];
+      if (x.sentence != p.sentence) break;
+      if (x.first_token >= p.first || x.country.empty()) continue;
+      if (x.role != "GOV" && x.role != "MIL") continue;
+      if (x.first_token < dateline_end_) continue;
+      // A state named bare is often not the one at war ("France hosted
+      // the 'terrorist group'"); its regime, army or leader is.
+      if (x.rule.rfind("country:", 0) == 0) continue;
+      return x.country;
+    }
+    return "";
+  }
+
+  // Opposition, civilians, protesters, courts and police belong to the
+  // state acting on them in the sentence: the first government named
+  // there before them ("Belarus released 31 political prisoners"), or "".
+  std::string DomesticCountry(const ActorPhrase& p) const {
+    static const std::unordered_set<std::string_view> kDomestic = {
+        "OPP", "CVL", "PRO", "HRI", "JUD", "COP", "ELI"};
+    if (!kDomestic.count(p.role)) return "";
+    std::string found;
+    for (size_t m = doc_.mentions.size(); m-- > 0;) {
+      const Mention& x = doc_.mentions[m];
+      if (x.sentence != p.sentence) break;
+      if (x.first_token >= p.first || x.country.empty() || x.role != "GOV") continue;
+      if (x.kind == Mention::Kind::kPronoun || x.first_token < dateline_end_) continue;
+      found = x.country;  // keeps the first one of the sentence
+    }
+    return found;
+  }
+
+  // The speaker of the quote around phrase p: the first actor after the
+  // closing quote in the paragraph ("'...,' Gaddafi said"), else the
+  // subject or first actor before the opening quote in its sentence
+  // ("Gaddafi said: '...'"). Returns a mention index, or -2 - i for the
+  // not yet resolved phrase i (with a code of its own); -1 if none.
+  int32_t Speaker(const ActorPhrase& p, std::string* code) const {
+    uint32_t open = p.first, close = p.first;
+    while (open > 0 && in_quote_[open - 1] && paragraph_[open - 1] == paragraph_[p.first])
+      --open;
+    while (close + 1 < doc_.tokens.size() && in_quote_[close + 1] &&
+           paragraph_[close + 1] == paragraph_[p.first])
+      ++close;
+    for (size_t i = current_ + 1; i < all_->size(); ++i) {
+      const ActorPhrase& q = (*all_)[i];
+      if (q.first <= close) continue;
+      if (paragraph_[q.first] != paragraph_[p.first] || in_quote_[q.first]) break;
+      // Stop at the next quote.
+      bool quote_between = false;
+      for (uint32_t t = close + 1; t < q.first && !quote_between; ++t)
+        quote_between = in_quote_[t];
+      if (quote_between) break;
+      // Only the one saying it: "..., it said", "said Gaddafi".
+      if (!SpeechVerbAt(q.last + 1) && !(q.first > 0 && SpeechVerbAt(q.first - 1))) continue;
+      if (q.kind == Mention::Kind::kPronoun) {
+        // "'...,' he said": the person (or for "it", the thing) before.
+        ActorPhrase at = q;
+        at.first = open;
+        at.sentence = p.sentence;
+        bool person = q.rule == "person";
+        return Leftmost(at, person ? kPronounWindow : 1, [&](size_t m) {
+          return Individual(m) == person && !in_quote_[doc_.mentions[m].first_token];
+        });
+      }
+      if (q.code.empty() || q.needs_country || q.possessive >= 0) break;
+      *code = q.code;
+      return -2 - static_cast<int32_t>(i);
+    }
+    // Before the quote, in the sentence where it opens.
+    int32_t best = -1, subject = -1;
+    for (size_t m = doc_.mentions.size(); m-- > 0;) {
+      const Mention& x = doc_.mentions[m];
+      if (x.first_token >= open) continue;
+      if (doc_.sentences[x.sentence].first_token > open ||
+          doc_.sentences[x.sentence].first_token + doc_.sentences[x.sentence].token_count <= open)
+        break;
+      if (!Coded(m) || in_quote_[x.first_token]) continue;
+      best = static_cast<int32_t>(m);
+      if (MainSubject(m)) subject = best;
+    }
+    return subject >= 0 ? subject : best;
+  }
+
+  bool SpeechVerbAt(uint32_t t) const {
+    static const std::unordered_set<std::string_view> kSpeech = {
+        "said", "says", "say", "added", "adds", "told", "tells", "stated", "states",
+        "declared", "announced", "claimed", "insisted", "warned", "wrote", "writes",
+        "noted", "argued", "explained", "stressed", "asserted", "quoted", "according",
+        "continued", "replied", "urged", "vowed", "emphasized", "emphasised"};
+    if (t >= doc_.tokens.size()) return false;
+    return kSpeech.count(FoldWord(doc_.Form(doc_.tokens[t]))) > 0;
+  }
+
+  // The number counting a phrase's tokens [first, last] ("61", "two"), or "".
+  std::string CountIn(uint32_t first, uint32_t last) const {
+    static const std::unordered_set<std::string_view> kWords = {
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve", "dozen", "hundred", "hundreds", "thousands"};
+    for (uint32_t t = first; t <= last && t < doc_.tokens.size(); ++t) {
+      std::string_view f = doc_.Form(doc_.tokens[t]);
+      if (!f.empty() && f[0] >= '0' && f[0] <= '9') return std::string(f);
+      std::string w = FoldWord(f);
+      if (kWords.count(w)) return w;
+    }
+    return "";
+  }
+
   bool Coded(size_t m) const { return !doc_.mentions[m].code.empty(); }
 
   // An individual: a person entry or a name, singular.
@@ -59,9 +250,36 @@ class Resolver {
 
   // The leftmost acceptable mention of the pronoun's sentence before it,
   // else of the nearest earlier sentence that has one.
+  // Whether mention m is the subject of a main-clause verb: its head
+  // depends on a verb after it that is the root or hangs from it, with no
+  // preposition of its own ("Shultz delivered", not "a meeting with
+  // President Aquino"). Needs the parse.
+  bool MainSubject(size_t m) const {
+    const Mention& x = doc_.mentions[m];
+    const Sentence& s = doc_.sentences[x.sentence];
+    const Token& head = doc_.tokens[x.head];
+    if (head.head < 0 || doc_.Lemma(head).empty()) return false;
+    uint32_t g = s.first_token + static_cast<uint32_t>(head.head);
+    if (g >= doc_.tokens.size() || g <= x.head) return false;
+    if (doc_.tokens[g].upos != Upos::VERB && doc_.tokens[g].upos != Upos::AUX) return false;
+    // A main clause: the verb is the root or hangs from it directly.
+    int32_t up = doc_.tokens[g].head;
+    if (up >= 0 && doc_.tokens[s.first_token + static_cast<uint32_t>(up)].head >= 0)
+      return false;
+    for (uint32_t t = s.first_token; t < x.head; ++t)
+      if (doc_.tokens[t].head >= 0 &&
+          s.first_token + static_cast<uint32_t>(doc_.tokens[t].head) == x.head &&
+          doc_.tokens[t].upos == Upos::ADP)
+        return false;
+    return true;
+  }
+
+  // The subject of the main clause among the acceptable mentions of the
+  // pronoun's sentence before it, else the leftmost; if none, the same in
+  // the nearest earlier sentence that has one.
   template <typename Accept>
   int32_t Leftmost(const ActorPhrase& p, uint32_t window, Accept accept) const {
-    int32_t best = -1;
+    int32_t best = -1, subject = -1;
     uint32_t best_sentence = 0;
     for (size_t m = doc_.mentions.size(); m-- > 0;) {
       const Mention& x = doc_.mentions[m];
@@ -70,8 +288,9 @@ class Resolver {
       if (best >= 0 && x.sentence != best_sentence) break;
       best = static_cast<int32_t>(m);
       best_sentence = x.sentence;
+      if (MainSubject(m)) subject = best;
     }
-    return best;
+    return subject >= 0 ? subject : best;
   }
 
   template <typename Accept>
@@ -107,6 +326,13 @@ class Resolver {
       p.entity_entry = meta_[m].entity_entry;
     }
     p.rule = how + ">" + a.rule;
+    // "the students" at a protest are protesters, whatever they were
+    // when first named.
+    if (p.protest && p.role == "CVL" && p.kind != Mention::Kind::kPronoun) {
+      p.role = "PRO";
+      p.code = p.country + p.role;
+      p.rule += "+protest";
+    }
     antecedent_ = static_cast<int32_t>(m);
   }
 
@@ -119,15 +345,43 @@ class Resolver {
       if (kind == "person") {
         std::string form = FoldWord(doc_.Form(doc_.tokens[p.first]));
         char gender = form == "she" || form == "her" ? 'f' : 'm';
+        // Outside quotation marks, "he" is not someone the quote talks
+        // about: "'... a senior Iranian diplomat ...' He said" is the
+        // speaker.
+        bool quoted = in_quote_[p.first];
         a = Leftmost(p, kPronounWindow, [&](size_t m) {
-          return Individual(m) && (!meta_[m].gender || meta_[m].gender == gender);
+          return Individual(m) && (!meta_[m].gender || meta_[m].gender == gender) &&
+                 (quoted || !in_quote_[doc_.mentions[m].first_token]);
         });
+      } else if (kind == "speaker") {
+        // "we", "I", "our" inside a quote: whoever says it.
+        if (!in_quote_[p.first]) return;
+        std::string code;
+        a = Speaker(p, &code);
+        if (a < 0 && code.empty()) return;
+        if (a < 0) {
+          const ActorPhrase& q = (*all_)[static_cast<size_t>(-a - 2)];
+          p.code = q.code;
+          p.country = q.country;
+          p.role = q.role;
+          p.entity = q.entity;
+          p.rule = "speaker>" + q.rule;
+          Emit(p);
+          return;
+        }
+        CopyFrom(p, static_cast<size_t>(a), "speaker");
+        Emit(p);
+        return;
       } else if (kind == "thing") {
         a = Leftmost(p, 1, [&](size_t m) { return !Individual(m) && !meta_[m].plural; });
       } else {
         // "they", "them": a plural group nearby ("two Russian diplomats")
         // before the sentence's leading actor.
-        a = Nearest(p, 1, [&](size_t m) { return !Individual(m) && meta_[m].plural; });
+        // Plural people count ("the senators ... they"); a lone name
+        // ending in s ("Jones") does not.
+        a = Nearest(p, 1, [&](size_t m) {
+          return meta_[m].plural && (!Individual(m) || meta_[m].head_entry >= 0);
+        });
         if (a < 0) a = Leftmost(p, 1, [&](size_t m) { return !Individual(m); });
       }
       if (a < 0) return;
@@ -139,7 +393,28 @@ class Resolver {
       // "its spokesperson": the nearest fitting actor before the phrase.
       std::string poss = FoldWord(doc_.Form(doc_.tokens[p.possessive]));
       bool person = poss == "his" || poss == "her";
-      int32_t a = Nearest(p, 1, [&](size_t m) { return Individual(m) == person; });
+      int32_t a = -1;
+      if (poss == "our" || poss == "my") {
+        // "'Our forces are continuing their advance,' it said": the speaker.
+        std::string code;
+        if (in_quote_[p.first]) a = Speaker(p, &code);
+        if (a < -1) {
+          const ActorPhrase& q = (*all_)[static_cast<size_t>(-a - 2)];
+          if (q.role == "IGO") {
+            p.code = q.code;
+            p.role = "IGO";
+          } else {
+            p.country = q.country;
+            if (p.role.empty()) p.role = q.role;
+            p.code = p.country + p.role;
+          }
+          p.rule += "+speaker";
+          p.needs_country = p.generic = false;
+          a = -1;
+        }
+      } else {
+        a = Nearest(p, 1, [&](size_t m) { return Individual(m) == person; });
+      }
       if (a >= 0) {
         const Mention& x = doc_.mentions[a];
         if (x.role == "IGO") {
@@ -161,6 +436,9 @@ class Resolver {
       for (auto it = p.name_keys.begin(); it != p.name_keys.end(); ++it) {
         auto found = names_.find(*it);
         if (found == names_.end()) continue;
+        // "Borno Governor Musa Kachalla" after an uncoded "Borno": the
+        // title already says more than that name.
+        if (p.needs_country && !Coded(found->second)) continue;
         CopyFrom(p, found->second, "name");
         p.needs_country = p.generic = false;
         break;
@@ -170,20 +448,61 @@ class Resolver {
       bool strong_role = p.head_entry >= 0 && !entries_[p.head_entry].weak &&
                          !entries_[p.head_entry].role.empty();
       int32_t a = -1;
-      if (p.definite) {
+      std::string near;
+      // A phrase with a name of its own ("the Mohammed al-Qassem unit")
+      // is not a description of something named before.
+      if (p.definite && p.name_keys.empty()) {
         // "the court" after "the International Criminal Court" (its entry
         // lists "court"), anywhere before; the same agent noun ("the
         // ministry" after "Iran's foreign ministry") nearby for roles that
         // every state has, anywhere for the rest.
         a = Nearest(p, UINT32_MAX / 2, [&](size_t m) { return Refers(m, head); });
         uint32_t window = strong_role ? kRoleWindow : UINT32_MAX / 2;
-        int32_t same = Nearest(p, window, [&](size_t m) {
-          return p.head_entry >= 0 && meta_[m].head_entry == p.head_entry;
+        // "the two diplomats": the two named before, if counted.
+        std::string count = CountIn(p.first, p.last);
+        int32_t same = -1;
+        if (!count.empty())
+          same = Nearest(p, UINT32_MAX / 2, [&](size_t m) {
+            const Mention& x = doc_.mentions[m];
+            return p.head_entry >= 0 && meta_[m].head_entry == p.head_entry &&
+                   CountIn(x.first_token, x.first_token + x.token_count - 1) == count;
+          });
+        if (same >= 0) {
+          a = same;
+        } else {
+          same = Nearest(p, window, [&](size_t m) {
+            return p.head_entry >= 0 && meta_[m].head_entry == p.head_entry;
+          });
+          if (same > a) a = same;
+        }
+      }
+      // "the country", "the island": the state named last, nearby;
+      // "the country's potash industry" takes its country only.
+      if (a < 0 && p.state_ref) {
+        int32_t state = Nearest(p, kRoleWindow, [&](size_t m) {
+          const Mention& x = doc_.mentions[m];
+          return x.kind == Mention::Kind::kNamed && x.role == "GOV" &&
+                 x.rule.rfind("country:", 0) == 0;
         });
-        if (same > a) a = same;
+        if (state >= 0 && p.head_entry >= 0 && entries_[p.head_entry].state) {
+          a = state;
+        } else if (state >= 0) {
+          p.country = doc_.mentions[state].country;
+          p.code = p.country + p.role;
+          p.rule += "+state";
+          p.needs_country = p.generic = false;
+          antecedent_ = state;
+          Emit(p);
+          return;
+        }
       }
       if (a >= 0) {
         CopyFrom(p, static_cast<size_t>(a), "description");
+      } else if (p.needs_country &&
+                 !(near = p.role == "REB" ? SentenceCountry(p) : DomesticCountry(p)).empty()) {
+        p.country = near;
+        p.code = p.country + p.role;
+        p.rule += "+sentence";
       } else if (p.needs_country && !home_.empty()) {
         p.country = home_;
         p.code = p.country + p.role;
@@ -243,6 +562,11 @@ class Resolver {
   Document& doc_;
   std::string home_;
   std::vector<Meta> meta_;
+  std::vector<bool> in_quote_;
+  uint32_t dateline_end_ = 0;
+  std::vector<uint32_t> paragraph_;
+  const std::vector<ActorPhrase>* all_ = nullptr;
+  size_t current_ = 0;
   std::unordered_map<std::string, size_t> names_;
   int32_t antecedent_ = -1;
 };

@@ -255,7 +255,8 @@ bool ActorDictionary::Parse(std::string_view content, std::string_view origin,
     } else if (key == "refer") {
       for (auto& s : SplitList(value)) e.refer.push_back(std::move(s));
     } else if (key == "marks") {
-      if (!IsRole(value)) return fail("unknown role '" + std::string(value) + "'");
+      if (!IsRole(value) && value != "REGION")
+        return fail("unknown role '" + std::string(value) + "'");
       e.marks = std::string(value);
     } else if (key == "gender") {
       if (value == "female") e.gender = 'f';
@@ -265,6 +266,12 @@ bool ActorDictionary::Parse(std::string_view content, std::string_view origin,
       if (!ParseYesNo(value, &e.weak)) return fail("weak: yes or no");
     } else if (key == "person") {
       if (!ParseYesNo(value, &e.person)) return fail("person: yes or no");
+    } else if (key == "abroad") {
+      if (!ParseYesNo(value, &e.abroad)) return fail("abroad: yes or no");
+    } else if (key == "state") {
+      if (!ParseYesNo(value, &e.state)) return fail("state: yes or no");
+    } else if (key == "place") {
+      if (!ParseYesNo(value, &e.place)) return fail("place: yes or no");
     } else if (key == "quantity") {
       if (!ParseYesNo(value, &e.quantity)) return fail("quantity: yes or no");
     } else if (key == "plural") {
@@ -363,6 +370,9 @@ std::string FormatEntries(const std::vector<Entry>& entries) {
     if (e.weak) out << "weak: yes\n";
     if (e.person) out << "person: yes\n";
     if (e.quantity) out << "quantity: yes\n";
+    if (e.place) out << "place: yes\n";
+    if (e.state) out << "state: yes\n";
+    if (e.abroad) out << "abroad: yes\n";
     if (!e.plural) out << "plural: no\n";
     out << "\n";
   }

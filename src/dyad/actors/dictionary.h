@@ -52,6 +52,9 @@ struct Entry {
   char gender = 0;                  // person: 'f', 'm' or 0 (unknown)
   bool weak = false;                // agent: yields to a stronger role
   bool person = false;              // agent: denotes a person
+  bool place = false;               // agent: a place ("town"), not after "in"
+  bool state = false;               // agent: a state named nearby ("the country")
+  bool abroad = false;              // agent: posted abroad ("the embassy in X")
   bool quantity = false;            // filler: may be followed by "of"
   bool plural = true;               // add plurals of nouns and adjectives
   std::string comment;              // free text kept by importers

@@ -30,6 +30,24 @@ uint32_t ToNormalized(const Document& doc, uint32_t o) {
   return static_cast<uint32_t>(it - doc.norm_to_orig.begin());
 }
 
+bool WordChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+// The first occurrence of `text` in `hay` at or after `from` that does not
+// start or end inside a word ("he" is not the end of "The"); npos if none.
+size_t FindWords(const std::string& hay, const std::string& text, size_t from) {
+  if (text.empty()) return std::string::npos;
+  for (size_t at = hay.find(text, from); at != std::string::npos;
+       at = hay.find(text, at + 1)) {
+    size_t end = at + text.size();
+    if (WordChar(text.front()) && at > 0 && WordChar(hay[at - 1])) continue;
+    if (WordChar(text.back()) && end < hay.size() && WordChar(hay[end])) continue;
+    return at;
+  }
+  return std::string::npos;
+}
+
 std::string Field(simdjson::ondemand::object& actor, const char* key) {
   std::string_view v;
   if (actor[key].get_string().get(v)) return "";
@@ -79,7 +97,7 @@ bool EvaluateActors(const std::string& dir, const Pipeline& pipeline,
         if (g.text.empty()) continue;
         size_t where = at == std::string::npos
                            ? std::string::npos
-                           : doc.original.find(g.text, at);
+                           : FindWords(doc.original, g.text, at);
         if (where == std::string::npos || where + g.text.size() > at + sentence.size()) {
           if (seen.emplace(UINT32_MAX, 0, g.text + "|" + sentence, g.country + g.role).second)
             ++score->not_in_text;

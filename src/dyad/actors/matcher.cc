@@ -129,18 +129,25 @@ bool CaseFits(const Lexicon& lexicon, const Hit& hit,
 
 }  // namespace
 
-std::unordered_set<std::string> LowercaseWords(const Document& doc) {
-  std::unordered_set<std::string> out;
-  for (const Token& t : doc.tokens) {
-    std::string_view form = doc.Form(t);
-    if (StartsLower(form)) out.insert(FoldWord(form));
+WordCases DocumentWordCases(const Document& doc) {
+  WordCases out;
+  for (const Sentence& s : doc.sentences) {
+    for (uint32_t t = s.first_token; t < s.first_token + s.token_count; ++t) {
+      std::string_view form = doc.Form(doc.tokens[t]);
+      if (StartsLower(form)) {
+        out.lower.insert(FoldWord(form));
+      } else if (t > s.first_token && StartsUpper(form) && !IsAcronym(form)) {
+        std::string_view prev = doc.Form(doc.tokens[t - 1]);
+        if (prev != "\"" && prev != ":" && prev != "-" && prev != "(" && prev != "'")
+          out.inner_capital.insert(FoldWord(form));
+      }
+    }
   }
   return out;
 }
 
 std::vector<Piece> MatchSentence(const Lexicon& lexicon, const Document& doc,
-                                 const Sentence& sentence,
-                                 const std::unordered_set<std::string>& lowercase) {
+                                 const Sentence& sentence, const WordCases& cases) {
   std::vector<Unit> units = Units(lexicon, doc, sentence);
   std::vector<Piece> pieces;
   std::vector<bool> covered(sentence.token_count, false);
@@ -172,6 +179,7 @@ std::vector<Piece> MatchSentence(const Lexicon& lexicon, const Document& doc,
     p.last = units[best_end].token;
     p.partial = !units[i].token_start || !units[best_end].token_end;
     p.capital = best->type == AliasType::kCapital;
+    p.demonym = best->type == AliasType::kDemonym;
     if (!units[i].token_start && i > 0) {
       const std::string& prefix = units[i - 1].folded;
       p.negated = prefix == "anti" || prefix == "pro";
@@ -225,7 +233,7 @@ std::vector<Piece> MatchSentence(const Lexicon& lexicon, const Document& doc,
     if (keep && t == last && initial(t)) {
       const std::string& w = p.words.front();
       bool plural_common = form.size() > 3 && form.back() == 's' && !IsAcronym(form);
-      keep = !lowercase.count(w) && !plural_common;
+      keep = !cases.lower.count(w) && (!plural_common || cases.inner_capital.count(w));
     }
     // Lone letters ("X", "A.") are not names.
     if (keep && t == last && p.words.front().size() <= 1) keep = false;

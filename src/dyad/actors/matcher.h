@@ -39,17 +39,26 @@ struct Piece {
   bool partial = false;        // covers only part of a hyphenated token
   bool negated = false;        // inside "anti-X" / "pro-X": not X itself
   bool capital = false;        // a country named by its capital ("Tehran")
+  bool demonym = false;        // a country's people ("Iranians")
   std::vector<std::string> words;  // folded words matched
 };
 
-// Folded forms of every token of `doc` that starts with a lower-case
-// letter: a capitalized sentence-initial word seen lower case elsewhere is
-// not taken for a name.
-std::unordered_set<std::string> LowercaseWords(const Document& doc);
+// How the document writes its words, for telling a sentence-initial name
+// from a capitalized common word.
+struct WordCases {
+  // Folded forms of tokens that start with a lower-case letter: a
+  // capitalized sentence-initial word seen lower case elsewhere is not
+  // taken for a name.
+  std::unordered_set<std::string> lower;
+  // Folded forms of capitalized tokens inside a sentence (not first, not
+  // after a quote): "Albers" at a sentence start is the name seen before,
+  // though it ends in s like a plural.
+  std::unordered_set<std::string> inner_capital;
+};
+WordCases DocumentWordCases(const Document& doc);
 
 // The pieces of `sentence`, in text order, non-overlapping.
 std::vector<Piece> MatchSentence(const Lexicon& lexicon, const Document& doc,
-                                 const Sentence& sentence,
-                                 const std::unordered_set<std::string>& lowercase);
+                                 const Sentence& sentence, const WordCases& cases);
 
 }  // namespace dyad::actors

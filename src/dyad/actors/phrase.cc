@@ -1,6 +1,7 @@
 #include "dyad/actors/phrase.h"
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "dyad/actors/fold.h"
 
@@ -33,6 +34,13 @@ bool IsLocative(std::string_view folded) {
          folded == "throughout" || folded == "into";
 }
 
+// Roles of actors outside the state.
+bool NonState(std::string_view role) {
+  return role == "OPP" || role == "REB" || role == "PTY" || role == "MED" ||
+         role == "BUS" || role == "NGO" || role == "HRI" || role == "CRM" ||
+         role == "PRO";
+}
+
 bool IsDefiniteWord(std::string_view folded) {
   return folded == "the" || folded == "this" || folded == "that" ||
          folded == "these" || folded == "those";
@@ -44,7 +52,7 @@ struct Part {
   std::vector<size_t> pieces;  // indices into the sentence's pieces
 };
 
-// Parts joined by 'o' (of), 'i' (in/from) or ',' (apposition).
+// Parts joined by 'o' (of), 'i' (in), 'f' (from) or ',' (apposition).
 struct Group {
   std::vector<Part> parts;
   std::vector<char> joiners;  // joiners[k] sits between parts k and k+1
@@ -61,6 +69,8 @@ struct Coded {
   bool has_agent = false, strong = false, has_op = false, op_person = false;
   bool has_name = false, named_country = false, only_adjective = false;
   bool eli = false, person_like = false, person_agent = false;
+  std::string weak_role;   // the role of a weak agent ("forces" MIL)
+  bool regional = false;   // "European leaders": several states, none named
   int32_t head_entry = -1;
   int32_t entity_entry = -1;
   uint32_t head = 0;
@@ -82,9 +92,13 @@ class Builder {
     std::vector<Group> groups = Groups();
     groups = Merge(std::move(groups));
     std::vector<ActorPhrase> out;
+    const Group* prev = nullptr;  // the group of out.back()
     for (const Group& g : groups) {
       ActorPhrase p;
-      if (Emit(g, &p)) out.push_back(std::move(p));
+      if (!Emit(g, &p)) continue;
+      if (prev && !out.empty()) SharedHead(*prev, out.back(), g, &p);
+      out.push_back(std::move(p));
+      prev = &g;
     }
     return out;
   }
@@ -117,12 +131,47 @@ class Builder {
       // units") are glue when the syntax stage has tagged them; so are
       // numbers and designations ("28 Iranian boats", "Thai F-16 jets").
       bool adjective = doc_.tokens[t].upos == Upos::ADJ;
+      // A noun modifying an agent noun ("Soviet arms negotiators", "black
+      // transport workers", "the potash industry") belongs to its phrase.
+      bool lower_initial = !form.empty() && form[0] >= 'a' && form[0] <= 'z';
+      if (doc_.tokens[t].upos == Upos::NOUN && lower_initial && t + 1 < end_) {
+        int32_t next = piece_at_[t + 1 - begin_];
+        if (next >= 0 && pieces_[next].kind == PieceKind::kAgent &&
+            pieces_[next].first == t + 1)
+          adjective = true;
+      }
       if (f == "'s" || f == "'" || IsPossessivePronoun(f)) c = Cls::kGlue;
       else if (has_digit || adjective) c = Cls::kGlue;
       else if (f == "of") c = Cls::kOf;
       else if (form == ",") c = Cls::kComma;
       else if (f == "in" || f == "from") c = Cls::kLocative;
     }
+  }
+
+  // A state named alone, coded as its government.
+  static bool StateAlone(const Coded& r) { return r.role == "GOV" && !r.has_agent; }
+  // Whether the group counts its members ("five", "4,000", "thousands of").
+  bool HasCount(const Group& g) const {
+    for (uint32_t t = g.parts.front().first; t <= g.parts.back().last; ++t) {
+      int32_t p = piece_at_[t - begin_];
+      if (p >= 0 && pieces_[p].partial) continue;  // "a two-week-long ..."
+      std::string_view form = doc_.Form(doc_.tokens[t]);
+      bool number = !form.empty() && std::all_of(form.begin(), form.end(), [](char c) {
+        return (c >= '0' && c <= '9') || c == ',' || c == '.';
+      });
+      if (number || (p >= 0 && IsQuantity(t))) return true;
+    }
+    return false;
+  }
+
+  bool CountryNameAt(uint32_t t) const {
+    int32_t p = piece_at_[t - begin_];
+    return p >= 0 && pieces_[p].first == t && pieces_[p].kind == PieceKind::kCountry &&
+           !pieces_[p].partial && !pieces_[p].capital;
+  }
+  bool AgentEndsAt(uint32_t t) const {
+    int32_t p = piece_at_[t - begin_];
+    return p >= 0 && pieces_[p].last == t && pieces_[p].kind == PieceKind::kAgent;
   }
 
   bool IsQuantity(uint32_t t) const {
@@ -149,6 +198,9 @@ class Builder {
       uint32_t resume = t;
       while (u < end_) {
         Cls k = cls_[u - begin_];
+        // "a number of vessels Kuwait had sought": a country's name after
+        // a common noun starts a new phrase (English puts it before).
+        if (k == Cls::kContent && u > start && CountryNameAt(u) && AgentEndsAt(u - 1)) break;
         if (k == Cls::kContent || k == Cls::kGlue) {
           if (k == Cls::kContent) last_content = u;
           ++u;
@@ -240,6 +292,7 @@ class Builder {
           break;
         case PieceKind::kModifier:
           if (e->marks == "ELI") c.eli = true;
+          if (e->marks == "REGION") c.regional = true;
           break;
         case PieceKind::kName:
           c.has_name = true;
@@ -282,6 +335,15 @@ class Builder {
       c.entity_entry = op->entry;
     }
     c.strong = strong != nullptr;
+    if (weak) c.weak_role = entries_[weak->entry].role;
+    // "Pakistan's U.N. representative", "the U.S. envoy to NATO": a
+    // state's person at an organization acts for the state.
+    if (op && op_role == "IGO" && country_piece && !country_piece->partial &&
+        country_piece->last < op->first && c.person_agent &&
+        entries_[country_piece->entry].kind == EntryKind::kCountry) {
+      op_role.clear();
+      op_country.clear();
+    }
     if (op && op_role == "IGO") {
       c.role = "IGO";
       c.igo = op_code;
@@ -291,13 +353,34 @@ class Builder {
     }
     std::string office_country, office_role;
     if (office) SplitCode(entries_[office->entry].CodeAt(date_), &office_country, &office_role);
-    if (strong) {
+    // "U.N. Secretary-General Javier Perez de Cuellar": the person acts
+    // for the organization whose office he holds.
+    if (office && office_role == "IGO" &&
+        !(country_piece && country_piece->last < office->first)) {
+      c.role = "IGO";
+      c.igo = entries_[office->entry].CodeAt(date_);
+      c.rule = "entry:" + entries_[op->entry].id;
+      if (c.eli) {  // "former U.N. Secretary-General Ban Ki-moon": KORELI
+        c.role = "ELI";
+        c.country = op_country;
+      }
+      return c;
+    }
+    // A government title inside a non-state organization ("African
+    // National Congress president Oliver Tambo", "Hezbollah chief") is
+    // that organization's office, not the state's.
+    bool title_of_group = strong && op && !office && entries_[strong->entry].person &&
+                          entries_[strong->entry].role == "GOV" && NonState(op_role);
+    if (strong && !title_of_group) {
       c.role = entries_[strong->entry].role;
     } else if (office && !office_role.empty() && office_role != "IGO") {
       c.role = office_role;
     } else if (op && !op_role.empty()) {
       c.role = op_role;
-    } else if (weak) {
+    } else if (weak && !(last_agent != weak && entries_[last_agent->entry].role.empty() &&
+                         country.empty())) {
+      // ... but "an official statement", "a government report" with no
+      // owner named are things, not actors.
       c.role = entries_[weak->entry].role;
     } else if (!country.empty() || !op_country.empty()) {
       c.role = "GOV";  // a state named as an actor is its government
@@ -312,7 +395,10 @@ class Builder {
     if (c.has_agent && (country_piece || op)) {
       std::string base = country_piece ? entries_[country_piece->entry].id
                                        : entries_[op->entry].id;
-      if (!op) c.rule = "compound:" + base + "+" + c.rule.substr(c.rule.find(':') + 1);
+      std::string agent = strong ? entries_[strong->entry].id
+                          : weak ? entries_[weak->entry].id
+                                 : entries_[last_agent->entry].id;
+      if (!op) c.rule = "compound:" + base + "+" + agent;
     }
     return c;
   }
@@ -335,6 +421,9 @@ class Builder {
       r.head = a.head;
       r.head_entry = a.head_entry >= 0 ? a.head_entry : b.head_entry;
       r.person_like = a.person_like;
+      // "the forces of President Hissene Habre": a weak noun with a role
+      // of its own says which arm of that state acts.
+      if (!a.weak_role.empty() && a.weak_role != "GOV" && b.role == "GOV") r.role = a.weak_role;
       if (a.eli) r.role = "ELI";
       r.rule = "of:" + b.rule;
     }
@@ -391,6 +480,11 @@ class Builder {
     }
     return any;
   }
+  bool PartHasOrganization(const Part& p) const {
+    for (size_t i : p.pieces)
+      if (pieces_[i].kind == PieceKind::kOrganization && !pieces_[i].partial) return true;
+    return false;
+  }
   bool PartOnlyCountries(const Part& p) const {
     bool any = false;
     for (size_t i : p.pieces) {
@@ -413,6 +507,16 @@ class Builder {
     if (p.pieces.empty()) return false;
     const Piece& last = pieces_[p.pieces.back()];
     return last.kind == PieceKind::kAgent && entries_[last.entry].person;
+  }
+  bool EndsWithName(const Part& p) const {
+    if (p.pieces.empty()) return false;
+    const Piece& last = pieces_[p.pieces.back()];
+    return (last.kind == PieceKind::kName || last.kind == PieceKind::kPerson) &&
+           last.last == p.last;
+  }
+  bool StartsWithArticle(const Part& p) const {
+    std::string f = Fold(p.first);
+    return f == "a" || f == "an" || f == "the";
   }
   bool PartHasName(const Part& p) const {
     for (size_t i : p.pieces)
@@ -446,16 +550,23 @@ class Builder {
       char joiner = 0;
       if (b.first == a.last + 2 && prev.acronym.empty()) {
         Cls between = cls_[a.last + 1 - begin_];
-        if (between == Cls::kOf && PartHasAgent(a)) {
+        // "Dr. Hana Mahmoud of the Victims' Rights Centre", "John Smith
+        // of Reuters": a person of an organization acts for it.
+        bool name_of_group = PartOnlyNames(a) && !PartOnlyCountries(b) &&
+                             (PartHasAgent(b) || PartHasOrganization(b));
+        if (between == Cls::kOf && (PartHasAgent(a) || name_of_group)) {
           joiner = 'o';
         } else if (between == Cls::kLocative && PartHasAgent(a) &&
                    !PartHasCountryOrOp(a) && PartOnlyCountries(b)) {
-          joiner = 'i';
+          joiner = Fold(a.last + 1) == "from" ? 'f' : 'i';
         } else if (between == Cls::kComma) {
           // "James Jones, former US National Security Advisor, said": the
           // title closes with a comma or the sentence, not with a verb.
-          bool name_then_title = PartOnlyNames(a) && PartHasAgent(b) && !PartHasName(b) &&
-                                 ClosedAfter(EndWithOf(groups, index));
+          // ... also "Sen. John McCain, an Arizona Republican,".
+          bool name_then_title =
+              (PartOnlyNames(a) || (EndsWithName(a) && StartsWithArticle(b))) &&
+              (PartHasAgent(b) || (StartsWithArticle(b) && PartHasOrganization(b))) &&
+              !PartHasName(b) && ClosedAfter(EndWithOf(groups, index));
           bool title_then_name = EndsWithPersonTitle(a) && PartOnlyNames(b) &&
                                  g.parts.size() == 1 && FollowedByBoundary(b.last);
           if (name_then_title || title_then_name) joiner = ',';
@@ -473,6 +584,81 @@ class Builder {
       if (!g.acronym.empty()) prev.acronym = g.acronym;
     }
     return out;
+  }
+
+  // "former officials from the United States and the United Kingdom",
+  // "the foreign ministers of France and Germany": a country conjoined to
+  // the country of an "of"/"from" phrase shares its head noun, so it gets
+  // that phrase's role ("the United Kingdom" GBRELI) with its own country.
+  void SharedHead(const Group& a, const ActorPhrase& pa, const Group& b,
+                  ActorPhrase* pb) const {
+    // "Kuwait's Crown Prince and Prime Minister Sheikh Saad", "Iranian
+    // officials and military commanders": a conjunct with a role and no
+    // country shares the country of the one before it.
+    // Only a country word distributes so; a person's own country does not
+    // ("Secretary of State George Shultz and Foreign Minister Vahit
+    // Halefoglu" are of two states).
+    bool country_word = pa.rule.rfind("compound:", 0) == 0 || pa.rule.rfind("country:", 0) == 0;
+    if (pb->needs_country && country_word && pa.role != "IGO" &&
+        b.parts.front().first == a.parts.back().last + 2 &&
+        Fold(a.parts.back().last + 1) == "and" && b.possessive < 0) {
+      pb->country = pa.country;
+      pb->code = pb->country + pb->role;
+      pb->needs_country = false;
+      pb->rule += "+conjunct";
+      return;
+    }
+    if (a.joiners.empty() || b.parts.size() != 1) return;
+    char j = a.joiners.back();
+    if (j != 'o' && j != 'i' && j != 'f') return;
+    const Part& last = a.parts.back();
+    const Part& next = b.parts.front();
+    if (!PartOnlyCountries(last) || !PartOnlyCountries(next)) return;
+    if (next.first != last.last + 2) return;
+    std::string between = Fold(last.last + 1);
+    if (between != "and" && between != "or") return;
+    if (pa.role.empty() || pa.role == "IGO" || pa.country.empty() || pb->country.empty())
+      return;
+    if (pa.role == pb->role) return;
+    pb->role = pa.role;
+    pb->code = pb->country + pb->role;
+    pb->head_entry = pa.head_entry;
+    pb->person_like = pa.person_like;
+    pb->plural = pa.plural;
+    pb->rule += "+conjunct";
+  }
+
+  // Whether the sentence speaks of a protest (lower-case words only: not
+  // "March").
+  bool ProtestSentence() const {
+    if (protest_ >= 0) return protest_ > 0;
+    // Protest words, and the police means against crowds.
+    static const char* const kStems[] = {"protest", "demonstrat", "rally", "rallie",
+                                         "marched", "marching", "riot", "sit-in",
+                                         "picket", "walkout", "blockade", "teargas",
+                                         "tear-gas", "dispers", "water cannon",
+                                         "rubber bullet", "tear gas", "striker"};
+    protest_ = 0;
+    // A labour strike, not a military one ("air strike", "drone strikes").
+    static const std::unordered_set<std::string_view> kForceBefore = {
+        "air", "airstrike", "drone", "missile", "military", "rocket", "artillery",
+        "pre-emptive", "preemptive", "first", "retaliatory", "precision", "nuclear",
+        "surgical", "israeli", "american", "russian", "us", "u.s."};
+    for (uint32_t t = begin_; t < end_ && !protest_; ++t) {
+      std::string_view f = doc_.Form(doc_.tokens[t]);
+      if (f.empty() || f[0] < 'a' || f[0] > 'z') continue;
+      if (f == "strike" || f == "strikes" || f == "striking" || f == "stoning" ||
+          f == "stone-throwing") {
+        std::string before = t > begin_ ? Fold(t - 1) : "";
+        if (!kForceBefore.count(before)) protest_ = 1;
+        continue;
+      }
+      std::string two(f);
+      if (t + 1 < end_) two += " " + std::string(doc_.Form(doc_.tokens[t + 1]));
+      for (const char* stem : kStems)
+        if (two.rfind(stem, 0) == 0) protest_ = 1;
+    }
+    return protest_ > 0;
   }
 
   bool ClosedAfter(uint32_t last) const {
@@ -498,8 +684,13 @@ class Builder {
       char j = g.joiners[k];
       if (j == 'o') {
         cur = cur.valid ? CombineOf(cur, next) : next;
-      } else if (j == 'i') {
-        if (next.valid && cur.country.empty()) cur.country = next.country;
+      } else if (j == 'i' || j == 'f') {
+        // "refugees in Bangladesh" are where they are, not whose.
+        // ... nor are "delegations in Muscat" or "the embassy in Tehran"
+        // (agents posted abroad).
+        bool where_only = j == 'i' && (cur.role == "REF" || (cur.head_entry >= 0 &&
+                                                             entries_[cur.head_entry].abroad));
+        if (next.valid && cur.country.empty() && !where_only) cur.country = next.country;
       } else {
         segments.push_back(cur);
         cur = next;
@@ -520,6 +711,42 @@ class Builder {
     if (!r.has_op && !r.has_name && !r.named_country && first > begin_) {
       std::string det = Fold(first);
       if ((det == "a" || det == "an") && IsCopula(Fold(first - 1))) return false;
+    }
+    // "five Americans", "thousands of Iranians": people, not their state.
+    // So are counted adjectives: "three American and one Indian (professor)".
+    if (const Piece* only = SinglePiece(g);
+        only && (only->demonym || only->kind == PieceKind::kAdjective) && StateAlone(r) &&
+        HasCount(g)) {
+      r.role = "CVL";
+      r.rule += "+people";
+    }
+    // "in eight cities", "at a refugee camp": where, not who.
+    if (r.head_entry >= 0 && entries_[r.head_entry].place && !r.has_op && !r.has_name &&
+        first > begin_ && IsLocative(Fold(first - 1)))
+      return false;
+    // "the country", "the island" stand for a state named before them;
+    // "any country", "a nation" for none.
+    bool state_ref = false;
+    for (size_t i : g.parts[0].pieces) {
+      const Piece& piece = pieces_[i];
+      if (!IsContent(piece.kind)) continue;
+      state_ref = piece.kind == PieceKind::kAgent && entries_[piece.entry].state;
+      break;
+    }
+    if (state_ref && !g.definite) {
+      if (SinglePiece(g) && !r.regional) return false;
+      state_ref = false;
+    }
+    if (r.head_entry >= 0 && entries_[r.head_entry].state) {
+      // "Mindanao island", "Thassos island": a place with its name.
+      if (r.has_name && !r.has_op && !r.named_country) return false;
+      // "both countries", "member states": several states, none named;
+      // left to the events stage, which knows the two latest actors ("the
+      // two countries" are the ones named last, as for "the country").
+      std::string_view head_form = doc_.Form(doc_.tokens[r.head]);
+      if (!head_form.empty() && (head_form.back() == 's' || head_form.back() == 'S') &&
+          r.country.empty() && !g.definite && !r.regional)
+        return false;
     }
     if (const Piece* single = SinglePiece(g)) {
       const Piece& only = *single;
@@ -552,6 +779,15 @@ class Builder {
     } else {
       p.code = p.country + p.role;
     }
+    // "thousands of students marched", "47 people were arrested at the
+    // protests": people in a sentence about a protest are protesters.
+    if (p.role == "CVL" && !r.has_op && r.head_entry >= 0 &&
+        entries_[r.head_entry].role == "CVL" && !entries_[r.head_entry].place &&
+        ProtestSentence()) {
+      p.role = "PRO";
+      p.code = p.country + p.role;
+      p.rule += "+protest";
+    }
     p.person_like = r.person_like;
     {
       // Plural heads ("vessels", "Iranians") are not what "it" refers to.
@@ -563,19 +799,25 @@ class Builder {
     p.entity_entry = r.entity_entry;
     p.possessive = g.possessive;
     p.definite = g.definite;
+    p.state_ref = state_ref;
+    p.protest = ProtestSentence();
     p.acronym = g.acronym;
     bool named = r.has_op || r.has_name || r.named_country;
     p.kind = named ? Mention::Kind::kNamed : Mention::Kind::kNominal;
     // A name no dictionary knows with only a weak head noun ("the
-    // Zarvanian Liberation Council") is an unknown organization.
+    // Zarvanian Liberation Council") is an unknown organization; a weak
+    // noun with a role of its own keeps it ("the Mohammed al-Qassem unit").
     if (r.has_name && !r.has_op && p.country.empty() && !r.strong && !r.person_agent &&
-        p.role != "IGO") {
+        p.role != "IGO" && (p.role.empty() || p.role == "GOV")) {
       p.role.clear();
       p.code.clear();
     }
     p.unknown = p.role.empty() && p.country.empty() && r.has_name;
     p.generic = p.role.empty() && p.country.empty() && !r.has_name;
-    p.needs_country = !p.role.empty() && p.role != "IGO" && p.country.empty();
+    // "European leaders", "Western governments", "Gulf Arab states": the
+    // states of a region, coded by role alone.
+    p.needs_country =
+        !p.role.empty() && p.role != "IGO" && p.country.empty() && !r.regional;
     // Names this phrase introduces, for later short mentions ("Baghaei").
     for (const Part& part : g.parts) {
       for (size_t i : part.pieces) {
@@ -587,7 +829,9 @@ class Builder {
         p.name_keys.push_back(full);
         if (piece.words.size() > 1) p.name_keys.push_back(piece.words.back());
         // Family name first ("Zhao Ming", "Lho Shin-yong"): a later "Zhao".
-        if (piece.words.size() == 2 && piece.words.front().size() >= 2)
+        // ... also with a hyphenated given name ("Lho Shin-yong").
+        if ((piece.words.size() == 2 || piece.last == piece.first + 1) &&
+            piece.words.front().size() >= 2)
           p.name_keys.push_back(piece.words.front());
       }
     }
@@ -602,6 +846,7 @@ class Builder {
   const std::vector<Piece>& pieces_;
   const std::string& date_;
   uint32_t begin_ = 0, end_ = 0;
+  mutable int protest_ = -1;  // ProtestSentence(), once computed
   std::vector<Cls> cls_;
   std::vector<int32_t> piece_at_;
 };

@@ -33,6 +33,8 @@ struct ActorPhrase {
   bool generic = false;       // no role, country or name ("the group")
   bool definite = false;      // opens with the/this/that/these/those
   bool unknown = false;       // only names no dictionary knows
+  bool state_ref = false;     // opens with "the country"/"the island"
+  bool protest = false;       // its sentence is about a protest
   int32_t possessive = -1;    // token of a leading its/his/her/their
   int32_t head_entry = -1;    // agent entry of the head noun, if any
   int32_t entity_entry = -1;  // organization/person entry coding it, if any

@@ -657,7 +657,8 @@ void SentenceCoder::CodePredicate(int p, bool nominal) {
   // pair acts on itself, each on the other.
   bool mutual = false;
   for (int s : sources) {
-    if (ActorAt(s) >= 0 || !source_mentions.empty()) continue;
+    // A pair phrase is two actors even where coreference made it one.
+    if (!source_mentions.empty()) continue;
     std::vector<int> pair = PairAt(s, {});
     if (pair.empty()) continue;
     source_mentions = pair;
@@ -678,10 +679,11 @@ void SentenceCoder::CodePredicate(int p, bool nominal) {
     if (m >= 0 && !doc_.mentions[m].code.empty()) source_mentions.push_back(m);
   }
   for (int t : targets) {
-    if (int m = ActorAt(t); m >= 0 && !doc_.mentions[m].code.empty()) {
+    std::vector<int> pair = PairAt(t, source_mentions);
+    if (!pair.empty()) {
+      target_mentions.insert(target_mentions.end(), pair.begin(), pair.end());
+    } else if (int m = ActorAt(t); m >= 0 && !doc_.mentions[m].code.empty()) {
       target_mentions.push_back(m);
-    } else {
-      for (int m2 : PairAt(t, source_mentions)) target_mentions.push_back(m2);
     }
   }
   if (source_mentions.empty()) return decide("dropped: no coded source actor");
