@@ -226,6 +226,15 @@ TEST(EventCoder, WhatIsDemandedIsNotAnEvent) {
   for (const Coded& x : e) EXPECT_NE(x.code.substr(0, 2), "08") << x.code;
 }
 
+// Who attends a gathering meets whoever held it, named sentences before.
+TEST(EventCoder, AttendingAGatheringMeetsItsOrganizer) {
+  auto e = EventsOf(
+      "Iran condemned France for permitting the Mujahedin-e Khalq (MEK) to "
+      "hold a conference in Paris. The conference was attended by former "
+      "government officials from the United States.");
+  EXPECT_TRUE(Has(e, "USAELI", "04", "IRNOPP"));
+}
+
 TEST(EventCoder, TargetSlotSkipsDatesForTheActors) {
   auto e = EventsOf(
       "The U.S. Treasury Department imposed sanctions on Tuesday on two "

@@ -98,6 +98,7 @@ void CoderLexicon::Load(const PatternSet& patterns) {
   load("&IRREALIS", &irrealis,
        {"demand", "urge", "ask", "insist", "propose", "want", "hope", "request"});
   load("&DISAPPROVAL", &disapproval, {"wrong", "illegal", "unacceptable"});
+  load("&GATHERINGS", &gatherings, {"conference", "summit", "rally"});
   load("&AFFILIATION", &affiliation,
        {"link", "affiliate", "back", "tie", "loyal", "connect", "ally"});
   load("&PAIR_NOUNS", &pair_nouns,
@@ -198,13 +199,21 @@ SentenceCoder::SentenceCoder(const CoderLexicon& lexicon, const CodeTable& codes
   speaker_ = SpeakerOf(doc_, tree_, mention_at_, rel_, lexicon_);
   if (speaker_ < 0) speaker_ = carried_speaker;
 
-  // Documents issued in this sentence ("NATO issued a statement"): their
-  // authors, for later sentences where the document speaks.
+  // Documents issued and gatherings held in this sentence ("NATO issued
+  // a statement", "the MEK held a conference"): their authors, for later
+  // sentences where the document speaks or the gathering is attended.
   for (int i = 0; i < n_; ++i) {
-    if (tree_.upos(i) != Upos::NOUN || tree_.rel(i) != rel_.obj ||
-        !Has(lexicon_.document_nouns, tree_.lemma(i)) || tree_.head(i) < 0)
+    if (tree_.upos(i) != Upos::NOUN || tree_.rel(i) != rel_.obj || tree_.head(i) < 0 ||
+        !(Has(lexicon_.document_nouns, tree_.lemma(i)) ||
+          Has(lexicon_.gatherings, tree_.lemma(i))))
       continue;
-    int subject = tree_.Child(tree_.head(i), rel_.nsubj);
+    const int verb = tree_.head(i);
+    int subject = tree_.Child(verb, rel_.nsubj);
+    // "permitted the MEK to hold a conference": the controller holds it.
+    if (subject < 0 && tree_.rel(verb) == rel_.xcomp && tree_.head(verb) >= 0) {
+      subject = tree_.Child(tree_.head(verb), rel_.obj);
+      if (subject < 0) subject = tree_.Child(tree_.head(verb), rel_.nsubj);
+    }
     if (subject < 0) continue;
     int m = ActorAt(subject);
     if (m >= 0 && !doc_.mentions[m].code.empty())
@@ -684,6 +693,16 @@ void SentenceCoder::CodePredicate(int p, bool nominal) {
       target_mentions.insert(target_mentions.end(), pair.begin(), pair.end());
     } else if (int m = ActorAt(t); m >= 0 && !doc_.mentions[m].code.empty()) {
       target_mentions.push_back(m);
+    }
+  }
+  // "attended the conference": its organizer, if named before.
+  for (int o : args.objects) {
+    if (!target_mentions.empty() || ActorAt(o) >= 0 || !Has(lexicon_.gatherings, tree_.lemma(o)))
+      continue;
+    auto it = memory_->authors.find(tree_.lemma(o));
+    if (it != memory_->authors.end()) {
+      target_mentions.push_back(it->second);
+      surface_note += " (target: who held the " + tree_.lemma(o) + ")";
     }
   }
   if (source_mentions.empty()) return decide("dropped: no coded source actor");

@@ -41,7 +41,8 @@ struct Candidate {
 struct CoderLexicon {
   std::vector<std::string> negation, modal, speech, aspectual, symmetric_codes,
       content_markers, condition_markers, pair_nouns, response_objects,
-      document_nouns, future_modals, disapproval, irrealis, affiliation;
+      document_nouns, gatherings, future_modals, disapproval, irrealis,
+      affiliation;
   // Act code prefix -> intent code (&INTENT_CODES), longest prefix first.
   std::vector<std::pair<std::string, std::string>> intent_codes;
   // Noun -> the event roots it names (&RESPONSE_ROOTS), "1819" style.
@@ -56,8 +57,9 @@ struct CoderLexicon {
 };
 
 // What the coder remembers across the sentences of one document: who
-// issued which kind of document ("NATO issued a statement": statement ->
-// NATO's mention), for "the statement urged ...".
+// issued which kind of document or held which kind of gathering ("NATO
+// issued a statement": statement -> NATO's mention), for "the statement
+// urged ..." and "attended the conference".
 struct DocumentMemory {
   std::map<std::string, int, std::less<>> authors;
 };
