@@ -235,6 +235,18 @@ TEST(EventCoder, AttendingAGatheringMeetsItsOrganizer) {
   EXPECT_TRUE(Has(e, "USAELI", "04", "IRNOPP"));
 }
 
+// ", killing 20 soldiers": the participle after the comma is the clause's.
+TEST(EventCoder, ParticipleAfterACommaSharesTheClauseSubject) {
+  auto e = EventsOf(
+      "Islamic State fighters overran a Nigerian army base before dawn on "
+      "Sunday, killing 20 soldiers.");
+  bool killed = false;
+  for (const Coded& x : e)
+    killed |= x.code.rfind("19", 0) == 0 && x.source.ends_with("REB") &&
+              x.target.ends_with("MIL");
+  EXPECT_TRUE(killed);
+}
+
 TEST(EventCoder, TargetSlotSkipsDatesForTheActors) {
   auto e = EventsOf(
       "The U.S. Treasury Department imposed sanctions on Tuesday on two "

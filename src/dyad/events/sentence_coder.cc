@@ -338,6 +338,22 @@ void SentenceCoder::CollectArguments(int p, Arguments* a, int depth) const {
     a->subjects = outer.subjects;
     return;
   }
+  // "Fighters overran an army base before dawn, killing 20 soldiers": a
+  // participle after a comma, hung on a noun by the parse, belongs to the
+  // clause and shares its subject.
+  if (r == rel_.acl && !IsVerb(h) && CaseOf(p).empty() && p > 0 &&
+      tree_.form(p - 1) == "," && tree_.form(p).ends_with("ing")) {
+    int clause = h;
+    while (clause >= 0 && !IsVerb(clause)) clause = tree_.head(clause);
+    if (clause >= 0) {
+      Arguments outer;
+      CollectArguments(clause, &outer, depth + 1);
+      if (!outer.subjects.empty()) {
+        a->subjects = outer.subjects;
+        return;
+      }
+    }
+  }
   if (r == rel_.acl && !IsVerb(h) && CaseOf(p).empty()) {
     // "Turkish forces occupying north Cyprus": the noun acts; "the
     // conference attended by X": X acts on the noun.
