@@ -542,6 +542,17 @@ void SentenceCoder::CodePredicate(int p, bool nominal) {
         }
       }
     }
+    // "rejected U.N. calls for a ceasefire" with "for" hung on the verb:
+    // a prepositional phrase right after the noun may be the noun's.
+    if (tree_.rel(p) == rel_.obj && tree_.head(p) >= 0) {
+      for (int c : tree_.children(tree_.head(p))) {
+        if (c <= p || (tree_.rel(c) != rel_.obl && tree_.rel(c) != rel_.nmod)) continue;
+        int first = c;
+        for (int g : tree_.children(c)) first = std::min(first, g);
+        std::string prep = CaseOf(c);
+        if (first == p + 1 && !prep.empty() && prep != "by") args.preps.emplace_back(prep, c);
+      }
+    }
     if (argument_of_event && args.subjects.empty())
       return decide("dropped: argument of a coded verb");
     // "Iran announced the expulsion of ...": the announcer acts; also
