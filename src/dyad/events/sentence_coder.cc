@@ -525,6 +525,13 @@ void SentenceCoder::CodePredicate(int p, bool nominal) {
   if (std::string why = Unasserted(p);
       !why.empty() && !(why.starts_with("hypothetical") && !intent.empty()))
     return decide("dropped: " + why);
+  // "could impose sanctions on Iran": an event noun is no more asserted
+  // than the verb that takes it as its object.
+  if (nominal && tree_.rel(p) == rel_.obj && tree_.head(p) >= 0 && IsVerb(tree_.head(p))) {
+    if (std::string why = Unasserted(tree_.head(p)); !why.empty())
+      return decide("dropped: object of \"" + std::string(tree_.form(tree_.head(p))) +
+                    "\", " + why);
+  }
 
   Arguments args;
   if (nominal) {
