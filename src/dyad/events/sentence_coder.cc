@@ -520,7 +520,7 @@ void SentenceCoder::CodePredicate(int p, bool nominal) {
       negated |= (r == rel_.advmod || r == rel_.aux) && LemmaIs(c, lexicon_.negation);
       if (r == rel_.aux && LemmaIs(c, lexicon_.future_modals)) intent = tree_.lemma(c);
     }
-    if (negated || (intent == "would" && !Reported(p))) intent.clear();
+    if (negated || (intent == "would" && !Reported(p) && speaker_ < 0)) intent.clear();
   }
   if (std::string why = Unasserted(p);
       !why.empty() && !(why.starts_with("hypothetical") && !intent.empty()))
