@@ -241,6 +241,23 @@ void SentenceCoder::Run() {
                    });
 }
 
+Event SentenceCoder::MakeEvent(int source, int target, const CodeInfo& info,
+                               int verb, int clause, const std::string& rule) const {
+  Event e;
+  e.sentence = sentence_index_;
+  e.source = source;
+  e.target = target;
+  e.verb = tree_.token(verb).span;
+  e.code = info.code;
+  e.plover = info.plover;
+  e.quad = info.quad;
+  e.goldstein = info.goldstein;
+  e.historical = Historical(clause);
+  e.reported = Reported(clause);
+  e.rule = rule;
+  return e;
+}
+
 bool SentenceCoder::IsVerb(int i) const {
   return tree_.upos(i) == Upos::VERB || tree_.upos(i) == Upos::AUX;
 }
@@ -807,19 +824,8 @@ void SentenceCoder::CodePredicate(int p, bool nominal) {
   std::string made;
   for (auto [s, t] : pairs) {
     if (!FirstTime(s, t, info->code)) continue;
-    Event e;
-    e.sentence = sentence_index_;
-    e.source = s;
-    e.target = t;
-    e.verb = tree_.token(p).span;
+    Event e = MakeEvent(s, t, *info, p, p, chosen->rule);
     if (particle >= 0 && !nominal) e.verb.end = std::max(e.verb.end, tree_.token(particle).span.end);
-    e.code = info->code;
-    e.plover = info->plover;
-    e.quad = info->quad;
-    e.goldstein = info->goldstein;
-    e.historical = Historical(p);
-    e.reported = Reported(p);
-    e.rule = chosen->rule;
     made += std::string(made.empty() ? "event " : ", ") + e.code + " " +
             doc_.mentions[s].code + " -> " +
             (t >= 0 ? doc_.mentions[t].code : std::string("(none)"));

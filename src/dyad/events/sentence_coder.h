@@ -113,6 +113,10 @@ class SentenceCoder {
   int SurfaceActor(int p, int step) const;
   int AuthorAnswered(int responder, std::string_view act) const;
   bool FirstTime(int s, int t, const std::string& code);
+  // An event of `info` from mention `source` to `target`, its verb span at
+  // token `verb`, dated and marked reported by the clause of `clause`.
+  Event MakeEvent(int source, int target, const CodeInfo& info, int verb, int clause,
+                  const std::string& rule) const;
   void CodePredicate(int p, bool nominal);
   void CodeJudgements();
 

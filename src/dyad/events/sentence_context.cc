@@ -205,19 +205,8 @@ void SentenceCoder::CodeJudgements() {
     for (size_t k = first_event_; k < doc_.events.size(); ++k)
       coded |= doc_.events[k].source == s && doc_.events[k].code.rfind("11", 0) == 0;
     if (coded || !FirstTime(s, target, criticize->code)) return;
-    const int anchor = v >= 0 ? v : judged;
-    Event e;
-    e.sentence = sentence_index_;
-    e.source = s;
-    e.target = target;
-    e.verb = tree_.token(judged).span;
-    e.code = criticize->code;
-    e.plover = criticize->plover;
-    e.quad = criticize->quad;
-    e.goldstein = criticize->goldstein;
-    e.historical = Historical(anchor);
-    e.reported = Reported(anchor);
-    e.rule = "verbs/control.txt:&DISAPPROVAL";
+    Event e = MakeEvent(s, target, *criticize, judged, v >= 0 ? v : judged,
+                        "verbs/control.txt:&DISAPPROVAL");
     if (trace_) {
       Candidate cand;
       cand.sentence = sentence_index_;
