@@ -32,6 +32,20 @@ class Resolver {
   }
 
  private:
+  // "his", "our" standing for an actor: an IGO lends its whole code,
+  // others their country (and their role when the phrase has none).
+  static void TakeActor(const std::string& code, const std::string& country,
+                        const std::string& role, ActorPhrase* p) {
+    if (role == "IGO") {
+      p->code = code;
+      p->role = "IGO";
+    } else {
+      p->country = country;
+      if (p->role.empty()) p->role = role;
+      p->code = p->country + p->role;
+    }
+  }
+
   // The country the document's named actors name most; a dateline
   // ("KUWAIT, June 2 -") counts extra, for the home of the report.
   std::string HomeCountry(const std::vector<ActorPhrase>& phrases) const {
@@ -400,14 +414,7 @@ class Resolver {
         if (in_quote_[p.first]) a = Speaker(p, &code);
         if (a < -1) {
           const ActorPhrase& q = (*all_)[static_cast<size_t>(-a - 2)];
-          if (q.role == "IGO") {
-            p.code = q.code;
-            p.role = "IGO";
-          } else {
-            p.country = q.country;
-            if (p.role.empty()) p.role = q.role;
-            p.code = p.country + p.role;
-          }
+          TakeActor(q.code, q.country, q.role, &p);
           p.rule += "+speaker";
           p.needs_country = p.generic = false;
           a = -1;
@@ -417,14 +424,7 @@ class Resolver {
       }
       if (a >= 0) {
         const Mention& x = doc_.mentions[a];
-        if (x.role == "IGO") {
-          p.code = x.code;
-          p.role = "IGO";
-        } else {
-          p.country = x.country;
-          if (p.role.empty()) p.role = x.role;
-          p.code = p.country + p.role;
-        }
+        TakeActor(x.code, x.country, x.role, &p);
         p.rule += "+possessive";
         p.needs_country = false;
         p.generic = false;
