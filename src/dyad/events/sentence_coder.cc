@@ -99,6 +99,7 @@ void CoderLexicon::Load(const PatternSet& patterns) {
        {"demand", "urge", "ask", "insist", "propose", "want", "hope", "request"});
   load("&DISAPPROVAL", &disapproval, {"wrong", "illegal", "unacceptable"});
   load("&GATHERINGS", &gatherings, {"conference", "summit", "rally"});
+  load("&RESPONDING_ROOTS", &responding_roots, {"01", "05", "11", "12"});
   load("&AFFILIATION", &affiliation,
        {"link", "affiliate", "back", "tie", "loyal", "connect", "ally"});
   load("&PAIR_NOUNS", &pair_nouns,
@@ -767,7 +768,8 @@ void SentenceCoder::CodePredicate(int p, bool nominal) {
   } else {
     mutual = false;
   }
-  if (target_mentions.empty() && !nominal) {
+  if (target_mentions.empty() && !nominal &&
+      Has(lexicon_.responding_roots, info->code.substr(0, 2))) {
     int answered = -1;
     for (int o : args.objects)
       if (answered < 0 && ActorAt(o) < 0 && Has(lexicon_.response_objects, tree_.lemma(o)))
