@@ -99,6 +99,7 @@ void CoderLexicon::Load(const PatternSet& patterns) {
        {"demand", "urge", "ask", "insist", "propose", "want", "hope", "request"});
   load("&DISAPPROVAL", &disapproval, {"wrong", "illegal", "unacceptable"});
   load("&GATHERINGS", &gatherings, {"conference", "summit", "rally"});
+  load("&DENIAL", &denial, {"deny", "reject", "dismiss", "refute"});
   load("&RESPONDING_ROOTS", &responding_roots, {"01", "05", "11", "12"});
   load("&AFFILIATION", &affiliation,
        {"link", "affiliate", "back", "tie", "loyal", "connect", "ally"});
@@ -423,6 +424,8 @@ std::string SentenceCoder::Unasserted(int p) const {
   // happened; the demand is the event.
   if (r == rel_.ccomp && LemmaIs(h, lexicon_.irrealis))
     return "content of \"" + std::string(tree_.form(h)) + "\" (asked for)";
+  if (r == rel_.ccomp && LemmaIs(h, lexicon_.denial))
+    return "content of \"" + std::string(tree_.form(h)) + "\" (denied)";
   return {};
 }
 
@@ -594,6 +597,17 @@ void SentenceCoder::CodePredicate(int p, bool nominal) {
     }
   } else {
     CollectArguments(p, &args, 0);
+    // "approved the sale of 48 engines to Poland": prepositional phrases
+    // of the object (also through "of") serve the verb's slots too, after
+    // its own.
+    std::vector<int> nouns(args.objects.begin(), args.objects.end());
+    for (size_t k = 0; k < nouns.size() && k < 8; ++k)
+      for (int c : tree_.children(nouns[k]))
+        if (tree_.rel(c) == rel_.nmod) {
+          std::string prep = CaseOf(c);
+          if (prep == "of") nouns.push_back(c);
+          else if (!prep.empty() && prep != "by") args.preps.emplace_back(prep, c);
+        }
     // "demanded that Ethiopia withdraw": who is asked is the target.
     int asked = tree_.Child(p, rel_.ccomp);
     if (args.objects.empty() && asked >= 0 && LemmaIs(p, lexicon_.irrealis)) {

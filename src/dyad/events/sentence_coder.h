@@ -42,7 +42,7 @@ struct CoderLexicon {
   std::vector<std::string> negation, modal, speech, aspectual, symmetric_codes,
       content_markers, condition_markers, pair_nouns, response_objects,
       document_nouns, gatherings, future_modals, disapproval, irrealis,
-      affiliation, responding_roots;
+      affiliation, responding_roots, denial;
   // Act code prefix -> intent code (&INTENT_CODES), longest prefix first.
   std::vector<std::pair<std::string, std::string>> intent_codes;
   // Noun -> the event roots it names (&RESPONSE_ROOTS), "1819" style.
