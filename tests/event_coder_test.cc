@@ -247,6 +247,18 @@ TEST(EventCoder, ParticipleAfterACommaSharesTheClauseSubject) {
   EXPECT_TRUE(killed);
 }
 
+// A verb whose lemma lost its final "e" or kept a doubled consonant
+// ("blamed" -> "blam", "rammed" -> "ramm") still finds its patterns.
+TEST(EventCoder, VerbPatternsSurviveLemmatizerSlips) {
+  auto e = EventsOf(
+      "A Chinese coast guard ship rammed a Philippine fisheries vessel. "
+      "Manila blamed Beijing for the collision.");
+  EXPECT_TRUE(Has(e, "PHLGOV", "11", "CHNGOV"));
+  bool rammed = false;
+  for (const Coded& x : e) rammed |= x.code.rfind("18", 0) == 0 && x.source.starts_with("CHN");
+  EXPECT_TRUE(rammed);
+}
+
 TEST(EventCoder, TargetSlotSkipsDatesForTheActors) {
   auto e = EventsOf(
       "The U.S. Treasury Department imposed sanctions on Tuesday on two "

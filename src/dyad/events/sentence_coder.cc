@@ -506,6 +506,17 @@ void SentenceCoder::CodePredicate(int p, bool nominal) {
   int particle = nominal ? -1 : tree_.Child(p, rel_.prt);
   std::string particle_lemma = particle >= 0 ? tree_.lemma(particle) : "";
   if (nominal) key = "n:" + key;
+  // The lemmatizer's suffix rules miss some verbs ("blamed" -> "blam",
+  // "rammed" -> "ramm"): a verb no pattern knows is tried with a final
+  // "e" restored or a doubled consonant undone.
+  if (!nominal && patterns_.ForPredicate(key).empty() && key.size() >= 3) {
+    std::string with_e = key + "e";
+    std::string undoubled = key.substr(0, key.size() - 1);
+    bool doubled = key[key.size() - 1] == key[key.size() - 2] &&
+                   std::string_view("aeiou").find(key.back()) == std::string_view::npos;
+    if (!patterns_.ForPredicate(with_e).empty()) key = with_e;
+    else if (doubled && !patterns_.ForPredicate(undoubled).empty()) key = undoubled;
+  }
   // Phrasal patterns ("call_off") first when the particle is there; a
   // pattern for another particle never applies.
   std::vector<const Pattern*> found;
