@@ -19,28 +19,56 @@ void AddTrainSyntax(CLI::App& parent) {
   cmd->add_option("--train", opt->train_path, "training treebank (CoNLL-U)")
       ->required();
   cmd->add_option("--dev", opt->dev_path,
-                  "development treebank (CoNLL-U), picks the parser iteration")
+                  "development treebank (CoNLL-U), picks the parser epoch")
       ->required();
   cmd->add_option("--out", opt->out_path, "model file to write")->required();
   cmd->add_option("--tagger-iterations", opt->tagger_iterations,
                   "passes over the data for the tagger")
       ->capture_default_str();
-  cmd->add_option("--parser-iterations", opt->parser_iterations,
+  cmd->add_option("--epochs", opt->parser.epochs,
                   "passes over the data for the parser")
+      ->capture_default_str();
+  cmd->add_option("--hidden", opt->parser_dims.hidden,
+                  "parser BiLSTM units per direction")
+      ->capture_default_str();
+  cmd->add_option("--arc-dim", opt->parser_dims.arc_dim,
+                  "parser arc vector size")
+      ->capture_default_str();
+  cmd->add_option("--label-dim", opt->parser_dims.label_dim,
+                  "parser label vector size")
+      ->capture_default_str();
+  cmd->add_option("--word-dim", opt->parser_dims.word_dim,
+                  "parser word embedding size")
+      ->capture_default_str();
+  cmd->add_option("--batch", opt->parser.batch_sentences,
+                  "sentences per parser update")
+      ->capture_default_str();
+  cmd->add_option("--input-dropout", opt->parser.input_dropout,
+                  "parser dropout on the word vectors")
+      ->capture_default_str();
+  cmd->add_option("--dropout", opt->parser.hidden_dropout,
+                  "parser dropout on the BiLSTM output")
+      ->capture_default_str();
+  cmd->add_option("--mlp-dropout", opt->parser.mlp_dropout,
+                  "parser dropout on the arc and label vectors")
+      ->capture_default_str();
+  cmd->add_option("--learning-rate", opt->parser.learning_rate,
+                  "parser Adam learning rate")
+      ->capture_default_str();
+  cmd->add_option("--learning-rate-decay", opt->parser.learning_rate_decay,
+                  "parser learning rate factor per epoch")
+      ->capture_default_str();
+  cmd->add_option("--average-decay", opt->parser.average_decay,
+                  "decay of the parser's parameter average (0 = off)")
       ->capture_default_str();
   cmd->add_option("--folds", opt->jackknife_folds,
                   "jackknife folds for the parser's training tags (0 = gold)")
       ->capture_default_str();
-  cmd->add_option("--beam", opt->beam,
-                  "parser beam width (1 = greedy, dynamic oracle)")
-      ->capture_default_str();
-  cmd->add_option("--threads", opt->threads, "threads for the jackknife")
+  cmd->add_option("--threads", opt->threads,
+                  "threads for the jackknife and the parser (1 or 2)")
       ->capture_default_str();
   cmd->add_option("--tagger-prune", opt->tagger_prune,
                   "drop tagger weights smaller than this")
-      ->capture_default_str();
-  cmd->add_option("--parser-prune", opt->parser_prune,
-                  "drop parser weights smaller than this")
       ->capture_default_str();
   cmd->callback([opt] {
     std::string error;

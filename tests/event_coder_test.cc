@@ -147,7 +147,7 @@ TEST(EventCoder, PairSubjectActsEachOnTheOther) {
 // the subject of the object's verb.
 TEST(EventCoder, PurposeClauseSharesTheSubject) {
   auto e = EventsOf(
-      "Police in Lusaka used tear gas to disperse several hundred "
+      "Police in Lusaka used batons to disperse several hundred "
       "opposition supporters.");
   bool found = false;
   for (const Coded& x : e)

@@ -1,4 +1,4 @@
-// Feature hashing for the tagger and parser. A feature is a template id and
+// Feature hashing for the tagger (and word hashes for the parser). A feature is a template id and
 // up to three integer values; it becomes one 32-bit key in a weight table.
 // Keys are deterministic across runs and machines (no std::hash), because
 // the trained model stores them.

@@ -12,6 +12,7 @@ Model::Model(ModelParts parts, uint64_t data_hash)
   for (const auto& name : parts_.xpos_names) {
     xpos_hashes_.push_back(HashString(name));
   }
+  if (parts_.parser.params.size() == kNumNeuralParams) parts_.parser.Prepare();
 }
 
 std::unique_ptr<Model> Model::FromParts(ModelParts parts, uint64_t data_hash) {
@@ -69,10 +70,10 @@ void Model::Annotate(Document& doc, const Sentence& sentence,
   Token* tokens = doc.tokens.data() + sentence.first_token;
   ws.words.resize(n);
   ws.tags.resize(n);
-  ws.parser_words.resize(n + 1);
-  size_t max_classes = std::max<size_t>(parts_.tags.size(),
-                                        parts_.parser.system.num_actions());
-  if (ws.scores.size() < max_classes) ws.scores.resize(max_classes);
+  ws.parser_inputs.resize(n);
+  ws.heads.resize(n);
+  ws.labels.resize(n);
+  if (ws.scores.size() < parts_.tags.size()) ws.scores.resize(parts_.tags.size());
 
   for (int i = 0; i < n; ++i) {
     ComputeWordInfo(doc.Form(tokens[i]), &ws.scratch, &ws.words[i]);
@@ -81,20 +82,18 @@ void Model::Annotate(Document& doc, const Sentence& sentence,
   parts_.tagger.Tag(ws.words.data(), n, ws.scores.data(), ws.tags.data());
 
   for (int i = 0; i < n; ++i) {
-    SetParserWord(ws.words[i].lower, ws.tags[i], &ws.parser_words[i]);
+    ws.parser_inputs[i] = parts_.parser.MakeInput(ws.words[i], ws.tags[i]);
   }
-  SetRootWord(&ws.parser_words[n]);
-  parts_.parser.Parse(ws.parser_words.data(), n, &ws.state, ws.scores.data(),
-                      &ws.beam);
+  parts_.parser.Parse(ws.parser_inputs.data(), n, &ws.parser, ws.heads.data(),
+                      ws.labels.data());
 
   for (int i = 0; i < n; ++i) {
     Token& t = tokens[i];
     const TagClass& tag = parts_.tags[ws.tags[i]];
     t.upos = tag.upos;
     t.xpos = tag.xpos;
-    int h = ws.state.head[i];
-    t.head = h == n || h < 0 ? -1 : h;
-    t.deprel = static_cast<uint8_t>(ws.state.label[i] + 1);
+    t.head = ws.heads[i];
+    t.deprel = static_cast<uint8_t>(ws.labels[i] + 1);
     uint32_t start = static_cast<uint32_t>(doc.lemmas.size());
     parts_.lemmatizer.Lemmatize(doc.Form(t), xpos_hashes_[tag.xpos],
                                 tag.upos == Upos::PROPN, &ws.scratch,

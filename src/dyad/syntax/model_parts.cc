@@ -57,9 +57,9 @@ bool ModelParts::Read(ByteReader& in, std::string* error) {
     *error = "tagger does not match its tag table";
     return false;
   }
-  if (parser.system.num_labels() + 1 !=
-      static_cast<int>(deprel_names.size())) {
-    *error = "parser does not match its relation table";
+  if (parser.dims.num_labels + 1 != static_cast<int>(deprel_names.size()) ||
+      parser.dims.num_tags != static_cast<int>(tags.size())) {
+    *error = "parser does not match its relation or tag table";
     return false;
   }
   if (!in.AtEnd()) {

@@ -16,7 +16,7 @@
 #include "dyad/doc/document.h"
 #include "dyad/syntax/byte_io.h"
 #include "dyad/syntax/lemmatizer.h"
-#include "dyad/syntax/parser.h"
+#include "dyad/syntax/neural_parser.h"
 #include "dyad/syntax/tagger.h"
 
 namespace dyad::syntax {
@@ -31,7 +31,7 @@ struct ModelParts {
   std::vector<std::string> xpos_names;  // [0] = "_"
   std::vector<std::string> deprel_names;  // [0] = "_"
   Tagger tagger;
-  Parser parser;
+  NeuralParser parser;
   Lemmatizer lemmatizer;
 
   void Write(ByteWriter& out) const;

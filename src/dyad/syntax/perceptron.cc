@@ -77,11 +77,6 @@ void PerceptronTrainer::Update(const uint32_t* keys, size_t n, int gold,
   }
 }
 
-void PerceptronTrainer::AddToClass(const uint32_t* keys, size_t n, int cls,
-                                   float delta) {
-  for (size_t i = 0; i < n; ++i) Add(FindOrAddRow(keys[i]), cls, delta);
-}
-
 WeightTable PerceptronTrainer::Averaged(float prune) const {
   std::vector<FeatureWeights> out;
   out.reserve(rows_.size());

@@ -10,11 +10,11 @@
 
 #include <xxhash.h>
 
-#include "dyad/syntax/beam_search.h"
 #include "dyad/syntax/conllu.h"
 #include "dyad/syntax/evaluate.h"
 #include "dyad/syntax/feature_hash.h"
 #include "dyad/syntax/model.h"
+#include "dyad/syntax/neural_train.h"
 #include "dyad/syntax/perceptron.h"
 
 namespace dyad::syntax {
@@ -25,6 +25,9 @@ using Clock = std::chrono::steady_clock;
 // Chosen on the jackknife: 3 gives 95.26% train tag accuracy, 10 gives
 // 95.10%, no cut-off 94.20%.
 constexpr int kMinLexiconCount = 3;
+// Words seen once in train stay unknown to the parser, so the unknown-word
+// embedding is trained on real rare words.
+constexpr int kMinParserWordCount = 2;
 
 double Seconds(Clock::time_point since) {
   return std::chrono::duration<double>(Clock::now() - since).count();
@@ -39,9 +42,6 @@ void Shuffle(std::vector<size_t>* v, std::mt19937_64* rng) {
   }
 }
 
-double Uniform(std::mt19937_64* rng) {
-  return static_cast<double>((*rng)() >> 11) * 0x1.0p-53;
-}
 
 // Label tables ordered by frequency (then name) so ids are stable.
 struct Tables {
@@ -227,76 +227,6 @@ std::vector<int> TagWith(const Tagger& tagger, std::vector<WordInfo> words,
   return tags;
 }
 
-struct ParseSample {
-  std::vector<ParserWord> words;  // n + 1, last is the root
-  std::vector<int> gold_head;     // root = n
-  std::vector<int> gold_label;
-  std::vector<int> gold_actions;  // canonical derivation, for beam training
-};
-
-// One canonical gold derivation: arcs as early as possible (LEFT, then
-// RIGHT, then SHIFT among zero-cost actions). REQUIRES: projective tree.
-std::vector<int> GoldActions(const ArcHybrid& sys, const ParseSample& ps) {
-  const int n = static_cast<int>(ps.words.size()) - 1;
-  ParserState state;
-  state.Init(n);
-  std::vector<int> costs(sys.num_actions()), out;
-  while (!state.Terminal()) {
-    OracleCosts(sys, state, ps.gold_head.data(), ps.gold_label.data(),
-                costs.data());
-    int a = -1;
-    if (!state.stack.empty()) {
-      int s0 = state.stack.back();
-      int l = ps.gold_label[s0];
-      if (costs[sys.Left(l)] == 0 && ps.gold_head[s0] == state.b) {
-        a = sys.Left(l);
-      } else if (costs[sys.Right(l)] == 0 && state.stack.size() >= 2 &&
-                 ps.gold_head[s0] == state.stack[state.stack.size() - 2]) {
-        a = sys.Right(l);
-      }
-    }
-    if (a < 0) a = costs[ArcHybrid::kShift] == 0 ? ArcHybrid::kShift : -1;
-    if (a < 0) {
-      // Not derivable (should not happen after projectivization): take
-      // the cheapest action so training can go on.
-      a = static_cast<int>(std::min_element(costs.begin(), costs.end()) -
-                           costs.begin());
-    }
-    out.push_back(a);
-    state.Apply(sys, a);
-  }
-  return out;
-}
-
-// One beam-search pass over a sentence with an early update when the gold
-// derivation falls out of the beam (or loses at the end).
-bool BeamTrainSentence(const ArcHybrid& sys, const ParseSample& ps, int width,
-                       PerceptronTrainer* trainer, BeamScratch* beam,
-                       std::vector<int>* pred_actions) {
-  const int n = static_cast<int>(ps.words.size()) - 1;
-  uint32_t feats[kMaxParserFeatures];
-  int fell = BeamSearch(sys, n, width, ps.gold_actions.data(),
-                        [&](const ParserState& s, float* sc) {
-                          int nf = ParserFeatures(s, ps.words.data(), feats);
-                          trainer->Score(feats, nf, sc);
-                        },
-                        beam);
-  if (fell < 0 && beam->cur[0].gold) return false;
-  int steps = fell < 0 ? static_cast<int>(ps.gold_actions.size()) : fell + 1;
-  beam->Actions(beam->cur[0].node, pred_actions);
-  ParserState state;
-  for (int sign = 1; sign >= -1; sign -= 2) {
-    const std::vector<int>& acts = sign > 0 ? ps.gold_actions : *pred_actions;
-    state.Init(n);
-    for (int t = 0; t < steps; ++t) {
-      int nf = ParserFeatures(state, ps.words.data(), feats);
-      trainer->AddToClass(feats, nf, acts[t], static_cast<float>(sign));
-      state.Apply(sys, acts[t]);
-    }
-  }
-  return true;
-}
-
 }  // namespace
 
 bool TrainSyntaxModel(const TrainOptions& opt, std::string* error) {
@@ -377,107 +307,55 @@ bool TrainSyntaxModel(const TrainOptions& opt, std::string* error) {
                             opt.tagger_prune, opt.seed, "final");
   base.lemmatizer = Lemmatizer::Learn(train);
 
-  // Parser samples: projectivized gold trees, root index n.
-  std::vector<ParseSample> samples(train.size());
-  size_t lifted = 0;
+  // Parser vocabulary: lowercased forms seen at least kMinParserWordCount
+  // times, ids by frequency (then hash) so they are stable; 0 = unknown.
+  NeuralParser init;
+  std::vector<int> word_counts = {0};
+  {
+    std::map<uint64_t, int> counts;
+    for (const auto& ws : corpus.words) {
+      for (const auto& w : ws) ++counts[w.lower];
+    }
+    for (uint64_t lower : ByFrequency(counts)) {
+      if (counts[lower] < kMinParserWordCount) break;
+      init.vocab.Set(lower, static_cast<uint32_t>(word_counts.size()));
+      word_counts.push_back(counts[lower]);
+    }
+  }
+  init.dims = opt.parser_dims;
+  init.dims.vocab = static_cast<int>(word_counts.size());
+  init.dims.num_tags = num_tags;
+  init.dims.num_labels = num_labels;
+  InitNeuralParams(&init, opt.seed ^ 0xA5A5A5A5ULL);
+  init.vocab_affixes.assign(word_counts.size() * kNumAffixes, 0);
+  std::vector<NeuralSentence> samples(train.size());
   for (size_t s = 0; s < train.size(); ++s) {
     const auto& sent = train[s];
-    const int n = static_cast<int>(sent.words.size());
-    ParseSample& ps = samples[s];
-    ps.words.resize(n + 1);
-    ps.gold_head.resize(n);
-    ps.gold_label.resize(n);
-    for (int i = 0; i < n; ++i) {
-      SetParserWord(corpus.words[s][i].lower, train_tags[s][i], &ps.words[i]);
-      ps.gold_head[i] = sent.words[i].head < 0 ? n : sent.words[i].head;
-      ps.gold_label[i] = tables.label_ids.at(sent.words[i].deprel);
-    }
-    SetRootWord(&ps.words[n]);
-    std::vector<int> before = ps.gold_head;
-    Projectivize(&ps.gold_head);
-    lifted += before != ps.gold_head;
-    ps.gold_head.push_back(-1);  // the root itself
-    ps.gold_label.push_back(-1);
-  }
-  std::fprintf(stderr, "projectivized %zu non-projective training trees\n",
-               lifted);
-
-  const ArcHybrid sys(num_labels, tables.root_label);
-  for (auto& ps : samples) ps.gold_actions = GoldActions(sys, ps);
-  BeamScratch beam;
-  std::vector<int> pred_actions;
-  PerceptronTrainer trainer(sys.num_actions());
-  std::mt19937_64 rng(opt.seed ^ 0xA5A5A5A5ULL);
-  std::vector<size_t> order = all;
-  std::vector<float> scores(sys.num_actions());
-  std::vector<int> costs(sys.num_actions());
-  uint32_t feats[kMaxParserFeatures];
-  ParserState state;
-  double best_las = -1;
-  int best_iter = 0;
-  Parser best_parser;
-  for (int it = 0; it < opt.parser_iterations; ++it) {
-    auto start = Clock::now();
-    Shuffle(&order, &rng);
-    size_t steps = 0, errors = 0;
-    for (size_t k : order) {
-      const ParseSample& ps = samples[k];
-      const int n = static_cast<int>(ps.words.size()) - 1;
-      if (opt.beam > 1) {
-        errors += BeamTrainSentence(sys, ps, opt.beam, &trainer, &beam,
-                                    &pred_actions);
-        trainer.Tick();
-        ++steps;
-        continue;
+    NeuralSentence& ns = samples[s];
+    for (size_t i = 0; i < sent.words.size(); ++i) {
+      ns.words.push_back(init.MakeInput(corpus.words[s][i], train_tags[s][i]));
+      const NeuralInput& in = ns.words.back();
+      for (int k = 0; k < kNumAffixes; ++k) {
+        init.vocab_affixes[in.word * kNumAffixes + k] = in.affix[k];
       }
-      state.Init(n);
-      while (!state.Terminal()) {
-        int nf = ParserFeatures(state, ps.words.data(), feats);
-        std::fill(scores.begin(), scores.end(), 0.f);
-        trainer.Score(feats, nf, scores.data());
-        OracleCosts(sys, state, ps.gold_head.data(), ps.gold_label.data(),
-                    costs.data());
-        int pred = BestLegalAction(sys, state, scores.data());
-        int min_cost = *std::min_element(costs.begin(), costs.end());
-        int gold = -1;
-        for (int a = 0; a < sys.num_actions(); ++a) {
-          if (costs[a] == min_cost && (gold < 0 || scores[a] > scores[gold])) {
-            gold = a;
-          }
-        }
-        int next = gold;
-        if (costs[pred] > min_cost) {
-          ++errors;
-          trainer.Update(feats, nf, gold, pred);
-          if (it > 0 && Uniform(&rng) < opt.explore) next = pred;
-        }
-        trainer.Tick();
-        ++steps;
-        state.Apply(sys, next);
-      }
-    }
-    double train_secs = Seconds(start);
-    ModelParts parts = base;
-    parts.parser.system = sys;
-    parts.parser.beam_width = opt.beam;
-    parts.parser.weights = trainer.Averaged(opt.parser_prune);
-    auto model = Model::FromParts(std::move(parts), data_hash);
-    SyntaxScores dev_scores = Evaluate(*model, dev);
-    double las = SyntaxScores::Pct(dev_scores.las, dev_scores.words);
-    std::fprintf(stderr,
-                 "parser iteration %d/%d: %.2f%% wrong %s, %zu features, "
-                 "%.1fs; dev UAS %.2f LAS %.2f\n",
-                 it + 1, opt.parser_iterations, 100.0 * errors / steps,
-                 opt.beam > 1 ? "sentences" : "steps", trainer.num_features(), train_secs,
-                 SyntaxScores::Pct(dev_scores.uas, dev_scores.words), las);
-    if (las > best_las) {
-      best_las = las;
-      best_iter = it + 1;
-      best_parser = model->parts().parser;
+      ns.heads.push_back(sent.words[i].head);
+      ns.labels.push_back(tables.label_ids.at(sent.words[i].deprel));
     }
   }
-  std::fprintf(stderr, "keeping parser iteration %d (dev LAS %.2f)\n",
-               best_iter, best_las);
+  std::fprintf(stderr, "parser: %d words in the vocabulary, %zu sentences\n",
+               init.dims.vocab, samples.size());
+  NeuralTrainOptions nopt = opt.parser;
+  nopt.threads = opt.threads;
+  nopt.seed = opt.seed;
+  NeuralParser best_parser = TrainNeuralParser(
+      std::move(init), samples, word_counts, nopt,
+      [&](const NeuralParser& parser, int) {
+        ModelParts parts = base;
+        parts.parser = parser;
+        auto model = Model::FromParts(std::move(parts), data_hash);
+        SyntaxScores dev_scores = Evaluate(*model, dev);
+        return SyntaxScores::Pct(dev_scores.las, dev_scores.words);
+      });
 
   base.parser = std::move(best_parser);
   auto model = Model::FromParts(std::move(base), data_hash);

@@ -1,11 +1,12 @@
-// The runtime weights of a linear classifier (tagger or parser): for each
+// The runtime weights of the tagger's linear classifier: for each
 // hashed feature key, its class weights. Weights are stored as int16 with
 // one float scale per feature. A feature with weights for many classes
 // (typically the frequent tag-only features) keeps a dense row, added with
 // vectorizable loops; a rare feature keeps a short sparse list of
 // (class, weight) pairs. The open-addressing index holds 8-byte slots
-// (key, row offset) at load <= 0.5 (the shipped parser: 549k features,
-// 1.35M weights, 24 MB in memory of which 17 MB index).
+// (key, row offset) at load <= 0.5 (the perceptron parser this was built
+// for had 549k features, 1.35M weights, 24 MB in memory of which 17 MB
+// index).
 //
 // Thread safety: immutable after Build/Read; Score may be called from many
 // threads at once.

@@ -1,5 +1,5 @@
-// Per-word hashes computed once per sentence and shared by the tagger and
-// the parser feature templates: the exact form, the lowercased form, short
+// Per-word hashes computed once per sentence and shared by the tagger's
+// feature templates and the parser's inputs: the exact form, the lowercased form, short
 // prefixes/suffixes and a collapsed character shape ("Xxx", "dd,ddd").
 //
 // Thread safety: pure functions; results live in the caller's Workspace.

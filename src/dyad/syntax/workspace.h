@@ -11,9 +11,7 @@
 #include <string_view>
 #include <vector>
 
-#include "dyad/syntax/arc_hybrid.h"
-#include "dyad/syntax/beam_search.h"
-#include "dyad/syntax/parser.h"
+#include "dyad/syntax/neural_parser.h"
 #include "dyad/syntax/word_info.h"
 
 namespace dyad::syntax {
@@ -22,10 +20,10 @@ struct Workspace {
   std::vector<std::string_view> forms;
   std::vector<WordInfo> words;
   std::vector<int> tags;
-  std::vector<ParserWord> parser_words;
   std::vector<float> scores;
-  ParserState state;
-  BeamScratch beam;
+  std::vector<NeuralInput> parser_inputs;
+  std::vector<int> heads, labels;
+  NeuralScratch parser;
   std::string scratch;
 };
 
