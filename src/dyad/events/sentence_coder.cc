@@ -291,19 +291,25 @@ void SentenceCoder::CollectArguments(int p, Arguments* a, int depth) const {
   // Passive only when the clause says so and has no active subject: a
   // misparsed dateline ("NICOSIA, ... - Cyprus has protested") must not
   // turn an active clause around.
-  bool has_subject = false, passive_marks = false;
+  // A passive subject with neither a passive auxiliary nor a by-agent
+  // ("planes from Afghanistan attacked a village" read as passive) is an
+  // active subject.
+  bool has_subject = false, passive_marks = false, passive_subject = false;
   for (int c : tree_.children(p)) {
     uint8_t r = tree_.rel(c);
     has_subject |= r == rel_.nsubj;
-    passive_marks |= r == rel_.nsubj_pass || r == rel_.aux_pass;
+    passive_subject |= r == rel_.nsubj_pass;
+    passive_marks |= r == rel_.aux_pass || r == rel_.obl_agent;
   }
-  a->passive = passive_marks && !has_subject;
+  bool has_object = tree_.Child(p, rel_.obj) >= 0;
+  if (passive_subject && !passive_marks && has_object) passive_subject = false;
+  a->passive = (passive_marks || passive_subject) && !has_subject;
   for (int c : tree_.children(p)) {
     uint8_t r = tree_.rel(c);
     if (r == rel_.nsubj) {
       AddWithConjuncts(c, &a->subjects);
     } else if (r == rel_.nsubj_pass) {
-      if (a->passive) AddWithConjuncts(c, &a->objects);
+      AddWithConjuncts(c, a->passive ? &a->objects : &a->subjects);
     } else if (r == rel_.obj) {
       if (!a->passive) AddWithConjuncts(c, &a->objects);
     } else if (r == rel_.iobj) {
