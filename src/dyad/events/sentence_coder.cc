@@ -212,7 +212,9 @@ SentenceCoder::SentenceCoder(const CoderLexicon& lexicon, const CodeTable& codes
     const int verb = tree_.head(i);
     int subject = tree_.Child(verb, rel_.nsubj);
     // "permitted the MEK to hold a conference": the controller holds it.
-    if (subject < 0 && tree_.rel(verb) == rel_.xcomp && tree_.head(verb) >= 0) {
+    bool infinitive = tree_.rel(verb) == rel_.xcomp ||
+                      (tree_.rel(verb) == rel_.advcl && CaseOf(verb) == "to");
+    if (subject < 0 && infinitive && tree_.head(verb) >= 0) {
       subject = tree_.Child(tree_.head(verb), rel_.obj);
       if (subject < 0) subject = tree_.Child(tree_.head(verb), rel_.nsubj);
     }
