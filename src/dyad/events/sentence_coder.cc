@@ -306,6 +306,7 @@ void SentenceCoder::CollectArguments(int p, Arguments* a, int depth) const {
   bool has_object = tree_.Child(p, rel_.obj) >= 0;
   if (passive_subject && !passive_marks && has_object) passive_subject = false;
   a->passive = (passive_marks || passive_subject) && !has_subject;
+  bool has_direct_object = false;
   for (int c : tree_.children(p)) {
     uint8_t r = tree_.rel(c);
     if (r == rel_.nsubj) {
@@ -313,7 +314,10 @@ void SentenceCoder::CollectArguments(int p, Arguments* a, int depth) const {
     } else if (r == rel_.nsubj_pass) {
       AddWithConjuncts(c, a->passive ? &a->objects : &a->subjects);
     } else if (r == rel_.obj) {
-      if (!a->passive) AddWithConjuncts(c, &a->objects);
+      // A second direct object is a parse error (a headline's "condemns
+      // France over dissident organization's conference"): the first one.
+      if (!a->passive && !has_direct_object) AddWithConjuncts(c, &a->objects);
+      has_direct_object = true;
     } else if (r == rel_.iobj) {
       a->preps.emplace_back("iobj", c);
     } else if (r == rel_.obl || r == rel_.nmod) {
