@@ -145,6 +145,30 @@ TEST_F(SyntaxModelTest, ParsesReportedSpeech) {
   EXPECT_EQ(Rel(doc, Find(doc, "rebels")), "obj");
 }
 
+// A table pasted into a story makes one "sentence" of thousands of words:
+// it is parsed in windows (decoding is cubic), still as one tree.
+TEST_F(SyntaxModelTest, VeryLongSentenceIsOneTree) {
+  std::string words;
+  for (int i = 0; i < 200; ++i) words += "Iran and Iraq exported 12.5 mln barrels , ";
+  words += ".";
+  Document doc = Annotated(words);
+  const int n = static_cast<int>(doc.tokens.size());
+  ASSERT_GT(n, 1500);
+  int roots = 0;
+  for (const Token& t : doc.tokens) {
+    if (t.head < 0) ++roots;
+    EXPECT_LT(t.head, n);
+    EXPECT_GE(t.head, -1);
+  }
+  EXPECT_EQ(roots, 1);
+  // No word is its own head and every chain reaches the root.
+  for (int i = 0; i < n; ++i) {
+    int steps = 0;
+    for (int h = i; h >= 0 && steps <= n; h = doc.tokens[h].head) ++steps;
+    EXPECT_LE(steps, n) << "cycle through word " << i;
+  }
+}
+
 TEST_F(SyntaxModelTest, NameTablesRoundTrip) {
   for (std::string_view rel : {"nsubj", "nsubj:pass", "obj", "obl", "ccomp",
                                "xcomp", "conj", "nmod", "nmod:poss", "appos",

@@ -7,6 +7,13 @@
 
 namespace dyad::syntax {
 
+namespace {
+
+// The longest word sequence decoded as one tree (see Annotate).
+constexpr int kMaxParseWords = 150;
+
+}  // namespace
+
 Model::Model(ModelParts parts, uint64_t data_hash)
     : parts_(std::move(parts)), data_hash_(data_hash) {
   for (const auto& name : parts_.xpos_names) {
@@ -84,8 +91,27 @@ void Model::Annotate(Document& doc, const Sentence& sentence,
   for (int i = 0; i < n; ++i) {
     ws.parser_inputs[i] = parts_.parser.MakeInput(ws.words[i], ws.tags[i]);
   }
-  parts_.parser.Parse(ws.parser_inputs.data(), n, &ws.parser, ws.heads.data(),
-                      ws.labels.data());
+  // Decoding is cubic in the sentence length: a "sentence" of thousands of
+  // words (a table in a wire story) is parsed in windows of
+  // kMaxParseWords, each window's root hung on the first one's
+  // (parataxis), so time stays linear in the input.
+  const int first_root_label = DeprelId("parataxis") - 1;
+  int first_root = -1;
+  for (int start = 0; start < n; start += kMaxParseWords) {
+    const int len = std::min(kMaxParseWords, n - start);
+    parts_.parser.Parse(ws.parser_inputs.data() + start, len, &ws.parser,
+                        ws.heads.data() + start, ws.labels.data() + start);
+    for (int i = start; i < start + len; ++i) {
+      if (ws.heads[i] >= 0) {
+        ws.heads[i] += start;
+      } else if (first_root < 0) {
+        first_root = i;
+      } else {
+        ws.heads[i] = first_root;
+        if (first_root_label >= 0) ws.labels[i] = first_root_label;
+      }
+    }
+  }
 
   for (int i = 0; i < n; ++i) {
     Token& t = tokens[i];
