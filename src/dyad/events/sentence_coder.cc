@@ -76,25 +76,22 @@ void CoderLexicon::Load(const PatternSet& patterns) {
   load("&DOCUMENT_NOUNS", &document_nouns,
        {"statement", "resolution", "communique", "declaration", "letter"});
   load("&FUTURE_MODAL", &future_modals, {"will", "shall", "'ll", "would"});
-  std::vector<std::string> intents;
-  load("&INTENT_CODES", &intents, {});
-  for (const std::string& entry : intents) {
-    size_t arrow = entry.find('>');
-    if (arrow == std::string::npos) continue;
-    intent_codes.emplace_back(entry.substr(0, arrow), entry.substr(arrow + 1));
-  }
+  // "KEY>VALUE" tables.
+  auto load_pairs = [&](const char* name,
+                        std::vector<std::pair<std::string, std::string>>* out) {
+    std::vector<std::string> entries;
+    load(name, &entries, {});
+    for (const std::string& entry : entries)
+      if (size_t arrow = entry.find('>'); arrow != std::string::npos)
+        out->emplace_back(entry.substr(0, arrow), entry.substr(arrow + 1));
+  };
+  load_pairs("&INTENT_CODES", &intent_codes);
   std::sort(intent_codes.begin(), intent_codes.end(),
             [](const auto& a, const auto& b) {
               return a.first.size() != b.first.size() ? a.first.size() > b.first.size()
                                                       : a.first < b.first;
             });
-  std::vector<std::string> roots;
-  load("&RESPONSE_ROOTS", &roots, {});
-  for (const std::string& entry : roots) {
-    size_t arrow = entry.find('>');
-    if (arrow != std::string::npos)
-      response_roots.emplace_back(entry.substr(0, arrow), entry.substr(arrow + 1));
-  }
+  load_pairs("&RESPONSE_ROOTS", &response_roots);
   load("&IRREALIS", &irrealis,
        {"demand", "urge", "ask", "insist", "propose", "want", "hope", "request"});
   load("&DISAPPROVAL", &disapproval, {"wrong", "illegal", "unacceptable"});
