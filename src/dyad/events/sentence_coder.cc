@@ -107,7 +107,7 @@ void CoderLexicon::Load(const PatternSet& patterns) {
 
 std::string CoderLexicon::IntentCode(std::string_view code) const {
   for (const auto& [prefix, intent] : intent_codes)
-    if (code.starts_with(prefix)) return intent;
+    if (code.starts_with(prefix)) return intent == "same" ? std::string(code) : intent;
   return {};
 }
 
@@ -270,6 +270,15 @@ bool SentenceCoder::LemmaIs(int i, const std::vector<std::string>& set) const {
 std::string SentenceCoder::CaseOf(int dep) const {
   for (int c : tree_.children(dep))
     if (tree_.rel(c) == rel_.case_ || tree_.rel(c) == rel_.mark) return tree_.lemma(c);
+  // "on Ugandan authorities" with "on" hung on the modifier: a preposition
+  // opening the phrase marks the phrase.
+  if (IsVerb(dep)) return {};
+  for (int c : tree_.children(dep)) {
+    if (c > dep) break;
+    if (tree_.rel(c) != rel_.amod && tree_.rel(c) != rel_.compound) continue;
+    for (int g : tree_.children(c))
+      if (tree_.rel(g) == rel_.case_ && g < c) return tree_.lemma(g);
+  }
   return {};
 }
 
@@ -326,6 +335,14 @@ void SentenceCoder::CollectArguments(int p, Arguments* a, int depth) const {
       }
     } else if (r == rel_.xcomp) {
       a->xcomp = c;
+    }
+    // "called on Ugandan authorities to release ...": a subject with a
+    // preposition, in a clause under this verb, is the parse's mistake
+    // for this verb's prepositional phrase.
+    if (r == rel_.xcomp || r == rel_.advcl || r == rel_.ccomp) {
+      int inner = tree_.Child(c, rel_.nsubj);
+      if (inner >= 0 && inner < c && tree_.Child(inner, rel_.case_) >= 0)
+        a->preps.emplace_back(tree_.lemma(tree_.Child(inner, rel_.case_)), inner);
     }
   }
   if (a->passive) {
@@ -402,10 +419,30 @@ void SentenceCoder::CollectArguments(int p, Arguments* a, int depth) const {
     a->subjects.push_back(h);
     return;
   }
+  // "Russia's foreign ministry spokeswoman, Irina Sokolova, denied ...":
+  // a verb the parse hung on the noun before it as parataxis or apposition
+  // is that noun's predicate (a participle or an
+  // infinitive is not).
+  if ((r == rel_.parataxis || r == rel_.appos) && !IsVerb(h) && h < p &&
+      tree_.upos(p) == Upos::VERB && !tree_.form(p).ends_with("ing") && CaseOf(p).empty()) {
+    a->subjects.push_back(h);
+    return;
+  }
   if (shares) {
     Arguments outer;
     CollectArguments(h, &outer, depth + 1);
     a->subjects = outer.subjects;
+    // "X told supporters that the count had been rigged and accused the
+    // commission ...": an active verb with an object, coordinated by the
+    // parse with a passive clause reported by a verb of saying, is the
+    // speaker's.
+    int matrix = tree_.head(h);
+    if (a->subjects.empty() && outer.passive && r == rel_.conj && !a->objects.empty() &&
+        tree_.rel(h) == rel_.ccomp && matrix >= 0 && LemmaIs(matrix, lexicon_.speech)) {
+      Arguments speaker;
+      CollectArguments(matrix, &speaker, depth + 1);
+      a->subjects = speaker.subjects;
+    }
   }
 }
 
@@ -429,9 +466,10 @@ std::string SentenceCoder::Unasserted(int p) const {
   if ((r == rel_.advcl || r == rel_.acl || r == rel_.ccomp) &&
       !CaseOf(p).empty() && Has(lexicon_.content_markers, CaseOf(p)))
     return "content of \"" + std::string(tree_.form(h)) + "\" (" + CaseOf(p) + ")";
-  // "demanded that both sides cease attacks": what is asked for has not
-  // happened; the demand is the event.
-  if (r == rel_.ccomp && LemmaIs(h, lexicon_.irrealis))
+  // "demanded that both sides cease attacks", "called on X to release":
+  // what is asked for has not happened; the demand is the event.
+  if ((r == rel_.ccomp || (r == rel_.advcl && CaseOf(p) == "to")) &&
+      LemmaIs(h, lexicon_.irrealis))
     return "content of \"" + std::string(tree_.form(h)) + "\" (asked for)";
   if (r == rel_.ccomp && LemmaIs(h, lexicon_.denial))
     return "content of \"" + std::string(tree_.form(h)) + "\" (denied)";
