@@ -178,5 +178,30 @@ TEST(Segmenter, DataFileErrorsNameTheLine) {
   EXPECT_EQ(error, "seg.txt:3: unknown section [bogus]");
 }
 
+TEST(Dateline, FoundAtTheHeadOfTheStoryOnly) {
+  // Wire style, a place in several capital words with a country, and a
+  // bare place: the dateline runs to the dash.
+  Document wire = Segmented("MOSCOW, April 13 - Shultz and Shevardnadze met today.");
+  EXPECT_EQ(wire.DatelineLength(0), 5u);
+  Document city = Segmented("THE HAGUE, Netherlands - Judges issued a warrant.");
+  EXPECT_EQ(city.DatelineLength(0), 5u);
+  Document bare = Segmented("WASHINGTON - The Treasury imposed sanctions.");
+  EXPECT_EQ(bare.DatelineLength(0), 2u);
+  // After a headline, in the story's first paragraph.
+  Document headed = Segmented(
+      "Iran condemns France\n\nERBIL, Kurdistan Region - Iran on Saturday "
+      "condemned France. Tehran said more.");
+  ASSERT_EQ(headed.sentences.size(), 3u);
+  EXPECT_EQ(headed.DatelineLength(0), 0u);
+  EXPECT_EQ(headed.DatelineLength(1), 5u);
+  EXPECT_EQ(headed.DatelineLength(2), 0u);
+  // A dash far into the sentence, or after ordinary words.
+  EXPECT_EQ(Segmented("IRGC commanders said on Monday in a long statement to "
+                      "reporters - again - that they would respond.")
+                .DatelineLength(0),
+            0u);
+  EXPECT_EQ(Segmented("Iran said - again - it would respond.").DatelineLength(0), 0u);
+}
+
 }  // namespace
 }  // namespace dyad

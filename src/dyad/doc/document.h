@@ -125,6 +125,14 @@ struct Document {
   const Token* SentenceTokens(const Sentence& s) const {
     return tokens.data() + s.first_token;
   }
+  // Tokens of the dateline that opens the story's first sentence
+  // ("MOSCOW, April 13 -", "THE HAGUE, Netherlands -", "WASHINGTON -"),
+  // dash included; 0 when there is none. Only the first sentence of one
+  // of the first three paragraphs (a headline may come first) can have
+  // one. A
+  // dateline says where the story was filed: it is neither an actor nor
+  // part of the sentence's grammar.
+  uint32_t DatelineLength(uint32_t sentence) const;
 };
 
 }  // namespace dyad

@@ -169,21 +169,8 @@ SentenceCoder::SentenceCoder(const CoderLexicon& lexicon, const CodeTable& codes
   if (n_ == 0) return;
   // A dateline ("NICOSIA, March 27 -", "THE HAGUE, Netherlands -") names
   // where the story was filed, not an actor: its mentions take no part.
-  {
-    int dash = -1;
-    for (int i = 0; i < std::min(n_, 12); ++i)
-      if (tree_.form(i) == "-" || tree_.form(i) == "--") {
-        dash = i;
-        break;
-      }
-    std::string_view first = tree_.form(0);
-    bool capital_lead = first.size() >= 3 &&
-                        std::all_of(first.begin(), first.end(), [](char c) {
-                          return !(c >= 'a' && c <= 'z');
-                        });
-    if (dash > 0 && capital_lead)
-      for (int i = 0; i < dash; ++i) mention_at_[i] = -1;
-  }
+  for (int i = 0; i < static_cast<int>(doc.DatelineLength(sentence_index)); ++i)
+    mention_at_[i] = -1;
   // Inside a quotation: an odd number of quote marks before the token.
   {
     bool inside = false;
@@ -343,6 +330,19 @@ void SentenceCoder::CollectArguments(int p, Arguments* a, int depth) const {
       int inner = tree_.Child(c, rel_.nsubj);
       if (inner >= 0 && inner < c && tree_.Child(inner, rel_.case_) >= 0)
         a->preps.emplace_back(tree_.lemma(tree_.Child(inner, rel_.case_)), inner);
+    }
+  }
+  // "killed or wounded 4,000 Iraqis": a verb coordinated with a later
+  // one shares its object.
+  if (!a->passive && !has_direct_object) {
+    for (int c : tree_.children(p)) {
+      if (tree_.rel(c) != rel_.conj || tree_.upos(c) != Upos::VERB) continue;
+      int o = tree_.Child(c, rel_.obj);
+      bool own_subject = tree_.Child(c, rel_.nsubj) >= 0 || tree_.Child(c, rel_.nsubj_pass) >= 0;
+      if (o >= 0 && !own_subject && c == p + 2 &&
+          tree_.upos(p + 1) == Upos::CCONJ)
+        AddWithConjuncts(o, &a->objects);
+      break;
     }
   }
   if (a->passive) {

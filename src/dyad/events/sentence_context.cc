@@ -121,8 +121,10 @@ int SentenceCoder::SurfaceActor(int p, int step) const {
     const Mention& mention = doc_.mentions[m];
     int first = static_cast<int>(mention.first_token - sentence_.first_token);
     int last = first + static_cast<int>(mention.token_count) - 1;
+    // "by" marks an agent and "than" a quantity ("more than 4,000
+    // Iraqis"), not an oblique phrase.
     bool oblique = first > 0 && tree_.upos(first - 1) == Upos::ADP &&
-                   tree_.lemma(first - 1) != "by";
+                   tree_.lemma(first - 1) != "by" && tree_.lemma(first - 1) != "than";
     if (!oblique && !mention.code.empty()) return step > 0 ? first : last;
     t = step > 0 ? last : first;  // skip the rest of the mention
   }

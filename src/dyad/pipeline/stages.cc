@@ -22,8 +22,10 @@ class SyntaxStage : public Stage {
   std::string_view name() const override { return "syntax"; }
   void Process(Document& doc) const override {
     syntax::Workspace& ws = workspaces_.local();
-    for (const Sentence& s : doc.sentences)
-      if (!s.duplicate) model_->Annotate(doc, s, ws);
+    for (uint32_t i = 0; i < doc.sentences.size(); ++i) {
+      const Sentence& s = doc.sentences[i];
+      if (!s.duplicate) model_->Annotate(doc, s, ws, doc.DatelineLength(i));
+    }
   }
   void Explain(const Document& doc, uint32_t sentence,
                std::ostream& out) const override {

@@ -70,8 +70,8 @@ uint8_t Model::DeprelId(std::string_view name) const {
   return 0;
 }
 
-void Model::Annotate(Document& doc, const Sentence& sentence,
-                     Workspace& ws) const {
+void Model::Annotate(Document& doc, const Sentence& sentence, Workspace& ws,
+                     uint32_t lead) const {
   const int n = static_cast<int>(sentence.token_count);
   if (n == 0) return;
   Token* tokens = doc.tokens.data() + sentence.first_token;
@@ -93,24 +93,33 @@ void Model::Annotate(Document& doc, const Sentence& sentence,
   }
   // Decoding is cubic in the sentence length: a "sentence" of thousands of
   // words (a table in a wire story) is parsed in windows of
-  // kMaxParseWords, each window's root hung on the first one's
-  // (parataxis), so time stays linear in the input.
+  // kMaxParseWords, each window's root hung on the main one's
+  // (parataxis), so time stays linear in the input. A dateline is a
+  // window of its own, and the main window is the one after it.
   const int first_root_label = DeprelId("parataxis") - 1;
-  int first_root = -1;
-  for (int start = 0; start < n; start += kMaxParseWords) {
-    const int len = std::min(kMaxParseWords, n - start);
+  const int body = lead > 0 && static_cast<int>(lead) < n ? static_cast<int>(lead) : 0;
+  int main_root = -1;
+  std::vector<int>& roots = ws.window_roots;
+  roots.clear();
+  for (int start = 0; start < n;) {
+    const int end = start < body ? body : std::min(n, start + kMaxParseWords);
+    const int len = end - start;
     parts_.parser.Parse(ws.parser_inputs.data() + start, len, &ws.parser,
                         ws.heads.data() + start, ws.labels.data() + start);
-    for (int i = start; i < start + len; ++i) {
+    for (int i = start; i < end; ++i) {
       if (ws.heads[i] >= 0) {
         ws.heads[i] += start;
-      } else if (first_root < 0) {
-        first_root = i;
+      } else if (main_root < 0 && start == body) {
+        main_root = i;
       } else {
-        ws.heads[i] = first_root;
-        if (first_root_label >= 0) ws.labels[i] = first_root_label;
+        roots.push_back(i);
       }
     }
+    start = end;
+  }
+  for (int r : roots) {
+    ws.heads[r] = main_root;
+    if (first_root_label >= 0) ws.labels[r] = first_root_label;
   }
 
   for (int i = 0; i < n; ++i) {

@@ -39,8 +39,12 @@ class Model {
   bool Save(const std::string& path, std::string* error) const;
 
   // Annotates the tokens of `sentence` in place. REQUIRES: sentence belongs
-  // to doc. Sentences with no tokens are left alone.
-  void Annotate(Document& doc, const Sentence& sentence, Workspace& ws) const;
+  // to doc. Sentences with no tokens are left alone. The first `lead`
+  // tokens (a dateline, Document::DatelineLength) are parsed apart from
+  // the rest, their root hung on the rest's root, so a dateline never
+  // takes a role in the sentence's clause.
+  void Annotate(Document& doc, const Sentence& sentence, Workspace& ws,
+                uint32_t lead = 0) const;
 
   std::string_view XposName(uint8_t id) const;    // "" if out of range
   std::string_view DeprelName(uint8_t id) const;  // "" if out of range

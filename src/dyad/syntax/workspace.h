@@ -23,6 +23,7 @@ struct Workspace {
   std::vector<float> scores;
   std::vector<NeuralInput> parser_inputs;
   std::vector<int> heads, labels;
+  std::vector<int> window_roots;  // roots of windows hung on the main one
   NeuralScratch parser;
   std::string scratch;
 };
