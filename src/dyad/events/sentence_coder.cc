@@ -446,6 +446,28 @@ void SentenceCoder::CollectArguments(int p, Arguments* a, int depth) const {
   }
 }
 
+// "The navy seized a tanker, accusing it of smuggling": a pronoun object
+// is not the clause's own subject (coreference took the subject); it
+// stands for the nearest actor named before it in the sentence with
+// another code. Any other mention is returned as it is.
+int SentenceCoder::ObjectPronoun(int m, const std::vector<int>& sources) const {
+  const Mention& pronoun = doc_.mentions[m];
+  if (pronoun.kind != Mention::Kind::kPronoun) return m;
+  bool is_subject = false;
+  for (int s : sources) is_subject |= doc_.mentions[s].code == pronoun.code;
+  if (!is_subject) return m;
+  int at = static_cast<int>(pronoun.first_token - sentence_.first_token);
+  for (int t = at - 1; t >= 0; --t) {
+    int other = mention_at_[t];
+    if (other < 0 || other == m) continue;
+    const Mention& candidate = doc_.mentions[other];
+    if (candidate.kind != Mention::Kind::kPronoun && !candidate.code.empty() &&
+        candidate.code != pronoun.code)
+      return other;
+  }
+  return m;
+}
+
 // Why a predicate is not asserted, or "" if it is.
 std::string SentenceCoder::Unasserted(int p) const {
   for (int c : tree_.children(p)) {
@@ -816,7 +838,7 @@ void SentenceCoder::CodePredicate(int p, bool nominal) {
     if (!pair.empty()) {
       target_mentions.insert(target_mentions.end(), pair.begin(), pair.end());
     } else if (int m = ActorAt(t); m >= 0 && !doc_.mentions[m].code.empty()) {
-      target_mentions.push_back(m);
+      target_mentions.push_back(ObjectPronoun(m, source_mentions));
     }
   }
   // "attended the conference": its organizer, if named before.

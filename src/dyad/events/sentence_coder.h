@@ -102,6 +102,7 @@ class SentenceCoder {
   bool LemmaIs(int i, const std::vector<std::string>& set) const;
   std::string CaseOf(int dep) const;
   void AddWithConjuncts(int head, std::vector<int>* out) const;
+  int ObjectPronoun(int mention, const std::vector<int>& sources) const;
   int ActorAt(int head) const;
   void CollectArguments(int p, Arguments* a, int depth) const;
   std::string Unasserted(int p) const;
