@@ -277,6 +277,39 @@ TEST(EventCoder, HistoricalWhenDatedBeforeTheArticle) {
 
 // Floors a little below what dyad reaches (README): a change that hurts
 // event coding fails here.
+// A pronoun object does not stand for its own clause's subject.
+TEST(EventCoder, PronounObjectIsNotTheSubject) {
+  auto e = EventsOf(
+      "Iran's navy seized a Panama-flagged tanker on Sunday, accusing it of "
+      "smuggling fuel.");
+  EXPECT_TRUE(Has(e, "IRNMIL", "17", "PANBUS"));
+  EXPECT_TRUE(Has(e, "IRNMIL", "11", "PANBUS"));
+}
+
+// "Name's spokeswoman, Name, denied ...": the verb the parse hangs on the
+// appositive noun phrase has that phrase as its subject.
+TEST(EventCoder, AppositiveSubjectBeforeItsVerb) {
+  auto e = EventsOf(
+      "Poland expelled two Russian diplomats on Thursday. Russia's foreign "
+      "ministry spokeswoman, Irina Sokolova, denied the accusations.");
+  EXPECT_TRUE(Has(e, "RUSGOV", "01", "POLGOV"));
+}
+
+// What an appeal asks others to do has not happened; the appeal has.
+TEST(EventCoder, WhatAnAppealAsksIsNotAnEvent) {
+  auto e = EventsOf(
+      "The European Union on Tuesday called on Ugandan authorities to release "
+      "detained opposition members.");
+  EXPECT_TRUE(Has(e, "IGOEUREEC", "02", "UGAGOV"));
+  for (const Coded& x : e) EXPECT_NE(x.code.substr(0, 2), "08") << x.code;
+}
+
+// A threat under "would" stays a threat.
+TEST(EventCoder, ThreatUnderAFutureModalKeepsItsCode) {
+  auto e = EventsOf("China said it would retaliate against the United States.");
+  EXPECT_TRUE(Has(e, "CHNGOV", "13", "USAGOV"));
+}
+
 TEST(EventEval, DevSetFloors) {
   EventScore s;
   std::string error;
