@@ -24,7 +24,9 @@ class Resolver {
 
   void Run(std::vector<ActorPhrase>& phrases) {
     MarkDateline();
-    home_ = HomeCountry(phrases);
+    home_ = HomeCountry(phrases, kDatelineWeight);
+    local_home_ = HomeCountry(phrases, 0);
+    topic_ = TopicCountry(phrases);
     MarkQuotes();
     all_ = &phrases;
     for (current_ = 0; current_ < phrases.size(); ++current_) Resolve(phrases[current_]);
@@ -47,8 +49,18 @@ class Resolver {
   }
 
   // The country the document's named actors name most; a dateline
-  // ("KUWAIT, June 2 -") counts extra, for the home of the report.
-  std::string HomeCountry(const std::vector<ActorPhrase>& phrases) const {
+  // ("KUWAIT, June 2 -") counts `dateline_weight` extra.
+  // The country of the first named actor of the lead sentence after the
+  // dateline ("Belarus released ..."), or "".
+  std::string TopicCountry(const std::vector<ActorPhrase>& phrases) const {
+    for (const ActorPhrase& p : phrases) {
+      if (p.first < dateline_end_ || p.kind != Mention::Kind::kNamed) continue;
+      if (p.sentence > 0) break;
+      if (!p.country.empty()) return p.country;
+    }
+    return "";
+  }
+  std::string HomeCountry(const std::vector<ActorPhrase>& phrases, int dateline_weight) const {
     std::map<std::string, std::pair<int, size_t>> counts;  // count, first
     for (size_t i = 0; i < phrases.size(); ++i) {
       const ActorPhrase& p = phrases[i];
@@ -59,7 +71,7 @@ class Resolver {
                       p.first == doc_.sentences[0].first_token &&
                       p.last + 1 < doc_.tokens.size() &&
                       doc_.Form(doc_.tokens[p.last + 1]) == ",";
-      if (dateline) c.first += kDatelineWeight;
+      if (dateline) c.first += dateline_weight;
     }
     std::string best;
     std::pair<int, size_t> best_count{0, 0};
@@ -234,13 +246,8 @@ class Resolver {
   }
 
   bool SpeechVerbAt(uint32_t t) const {
-    static const std::unordered_set<std::string_view> kSpeech = {
-        "said", "says", "say", "added", "adds", "told", "tells", "stated", "states",
-        "declared", "announced", "claimed", "insisted", "warned", "wrote", "writes",
-        "noted", "argued", "explained", "stressed", "asserted", "quoted", "according",
-        "continued", "replied", "urged", "vowed", "emphasized", "emphasised"};
     if (t >= doc_.tokens.size()) return false;
-    return kSpeech.count(FoldWord(doc_.Form(doc_.tokens[t]))) > 0;
+    return IsSpeechVerb(FoldWord(doc_.Form(doc_.tokens[t])));
   }
 
   // The number counting a phrase's tokens [first, last] ("61", "two"), or "".
@@ -503,8 +510,9 @@ class Resolver {
         p.country = near;
         p.code = p.country + p.role;
         p.rule += "+sentence";
-      } else if (p.needs_country && !home_.empty()) {
-        p.country = home_;
+      } else if (p.needs_country && !HomeFor(p).empty()) {
+        // A role left without a country: the document's home (HomeFor).
+        p.country = HomeFor(p);
         p.code = p.country + p.role;
         p.rule += "+home";
       } else if (p.generic) {
@@ -512,6 +520,21 @@ class Resolver {
       }
     }
     Emit(p);
+  }
+
+  // The home country a role without one takes. The dateline says where
+  // the reporter is: the state's own agents there ("police", "the
+  // government", "Foreign Minister Sanne de Vries") are most often that
+  // state's. People with an affiliation of their own (opposition, exiles,
+  // protesters, civilians, former officials) belong to the country the
+  // report is about: the first country its lead names after the dateline
+  // ("VILNIUS, Lithuania - Belarus released ..."), else the country the
+  // document's named actors name most, the dateline not counted.
+  const std::string& HomeFor(const ActorPhrase& p) const {
+    static const std::unordered_set<std::string_view> kStateRoles = {
+        "GOV", "MIL", "COP", "SPY", "LEG", "JUD"};
+    if (kStateRoles.count(p.role)) return home_;
+    return topic_.empty() ? local_home_ : topic_;
   }
 
   void Emit(const ActorPhrase& p) {
@@ -560,7 +583,7 @@ class Resolver {
 
   const std::vector<Entry>& entries_;
   Document& doc_;
-  std::string home_;
+  std::string home_, local_home_, topic_;
   std::vector<Meta> meta_;
   std::vector<bool> in_quote_;
   uint32_t dateline_end_ = 0;
@@ -572,6 +595,15 @@ class Resolver {
 };
 
 }  // namespace
+
+bool IsSpeechVerb(std::string_view folded) {
+  static const std::unordered_set<std::string_view> kSpeech = {
+      "said", "says", "say", "added", "adds", "told", "tells", "stated", "states",
+      "declared", "announced", "claimed", "insisted", "warned", "wrote", "writes",
+      "noted", "argued", "explained", "stressed", "asserted", "quoted", "according",
+      "continued", "replied", "urged", "vowed", "emphasized", "emphasised"};
+  return kSpeech.count(folded) > 0;
+}
 
 void ResolveAndEmit(const Lexicon& lexicon, std::vector<ActorPhrase> phrases,
                     Document& doc) {
