@@ -25,7 +25,6 @@ class Resolver {
   void Run(std::vector<ActorPhrase>& phrases) {
     MarkDateline();
     home_ = HomeCountry(phrases, kDatelineWeight);
-    local_home_ = HomeCountry(phrases, 0);
     topic_ = TopicCountry(phrases);
     MarkQuotes();
     all_ = &phrases;
@@ -50,13 +49,14 @@ class Resolver {
 
   // The country the document's named actors name most; a dateline
   // ("KUWAIT, June 2 -") counts `dateline_weight` extra.
-  // The country of the first named actor of the lead sentence after the
-  // dateline ("Belarus released ..."), or "".
+  // The country of the lead sentence's first actor after the dateline
+  // when that actor is named ("Belarus released ..."), or "".
   std::string TopicCountry(const std::vector<ActorPhrase>& phrases) const {
     for (const ActorPhrase& p : phrases) {
-      if (p.first < dateline_end_ || p.kind != Mention::Kind::kNamed) continue;
       if (p.sentence > 0) break;
-      if (!p.country.empty()) return p.country;
+      if (p.first < dateline_end_ || p.kind == Mention::Kind::kPronoun) continue;
+      // "Police fired tear gas ...": the lead opens with no country.
+      return p.kind == Mention::Kind::kNamed ? p.country : "";
     }
     return "";
   }
@@ -93,12 +93,21 @@ class Resolver {
     if (doc_.sentences.empty()) return;
     const Sentence& s = doc_.sentences[0];
     if (s.token_count < 3) return;
-    std::string_view first = doc_.Form(doc_.tokens[s.first_token]);
-    bool caps = first.size() >= 3;
-    for (char c : first) caps = caps && !(c >= 'a' && c <= 'z');
-    if (!caps || doc_.Form(doc_.tokens[s.first_token + 1]) != ",") return;
-    uint32_t limit = std::min<uint32_t>(s.token_count, 10);
-    for (uint32_t k = 2; k < limit; ++k) {
+    // The place: one to four capitalized words ("KUWAIT", "THE HAGUE",
+    // "RIO DE JANEIRO"), then a comma.
+    auto caps = [&](uint32_t t) {
+      std::string_view f = doc_.Form(doc_.tokens[t]);
+      bool upper = f.size() >= 2;
+      for (char c : f) upper = upper && !(c >= 'a' && c <= 'z');
+      return upper;
+    };
+    uint32_t comma = 0;
+    while (comma < 4 && comma + 1 < s.token_count && caps(s.first_token + comma)) ++comma;
+    if (comma == 0 || doc_.Form(doc_.tokens[s.first_token + comma]) != "," ||
+        doc_.Form(doc_.tokens[s.first_token]).size() + comma < 4)
+      return;
+    uint32_t limit = std::min<uint32_t>(s.token_count, comma + 9);
+    for (uint32_t k = comma + 1; k < limit; ++k) {
       std::string_view f = doc_.Form(doc_.tokens[s.first_token + k]);
       if (f == "-" || f == "--" || f == "\xE2\x80\x94" || f == "\xE2\x80\x93") {
         dateline_end_ = s.first_token + k + 1;
@@ -337,6 +346,22 @@ class Resolver {
     return check(meta_[m].entity_entry) || check(meta_[m].head_entry);
   }
 
+  // An IGO named later in p's sentence whose entry refers to `noun`
+  // ("Judges at the International Criminal Court"): -2 - its phrase index,
+  // else -1.
+  int32_t IgoLater(const ActorPhrase& p, const std::string& noun) const {
+    for (size_t i = current_ + 1; i < all_->size(); ++i) {
+      const ActorPhrase& q = (*all_)[i];
+      if (q.sentence != p.sentence) break;
+      if (q.role != "IGO" || q.entity_entry < 0) continue;
+      for (const std::string& r : entries_[q.entity_entry].refer) {
+        std::string f = FoldWord(r);
+        if (f == noun || Plural(f) == noun) return -2 - static_cast<int32_t>(i);
+      }
+    }
+    return -1;
+  }
+
   void CopyFrom(ActorPhrase& p, size_t m, const std::string& how) {
     const Mention& a = doc_.mentions[m];
     p.code = a.code;
@@ -503,8 +528,26 @@ class Resolver {
           return;
         }
       }
+      // "Prosecutors said ..." in a report on the ICC, "Judges at the
+      // International Criminal Court": a body an IGO names under `refer:`
+      // is that IGO's, not the home country's.
+      int32_t body = -1;
+      if (a < 0 && p.needs_country) {
+        body = Nearest(p, UINT32_MAX / 2, [&](size_t m) {
+          return doc_.mentions[m].role == "IGO" && Refers(m, head);
+        });
+        if (body < 0) body = IgoLater(p, head);
+      }
       if (a >= 0) {
         CopyFrom(p, static_cast<size_t>(a), "description");
+      } else if (body >= 0) {
+        CopyFrom(p, static_cast<size_t>(body), "igo-body");
+      } else if (body < -1) {
+        const ActorPhrase& q = (*all_)[static_cast<size_t>(-body - 2)];
+        p.code = q.code;
+        p.country.clear();
+        p.role = q.role;
+        p.rule += "+igo-body:" + q.rule;
       } else if (p.needs_country &&
                  !(near = p.role == "REB" ? SentenceCountry(p) : DomesticCountry(p)).empty()) {
         p.country = near;
@@ -528,13 +571,12 @@ class Resolver {
   // state's. People with an affiliation of their own (opposition, exiles,
   // protesters, civilians, former officials) belong to the country the
   // report is about: the first country its lead names after the dateline
-  // ("VILNIUS, Lithuania - Belarus released ..."), else the country the
-  // document's named actors name most, the dateline not counted.
+  // ("VILNIUS, Lithuania - Belarus released ..."), else the home.
   const std::string& HomeFor(const ActorPhrase& p) const {
     static const std::unordered_set<std::string_view> kStateRoles = {
         "GOV", "MIL", "COP", "SPY", "LEG", "JUD"};
     if (kStateRoles.count(p.role)) return home_;
-    return topic_.empty() ? local_home_ : topic_;
+    return topic_.empty() ? home_ : topic_;
   }
 
   void Emit(const ActorPhrase& p) {
@@ -583,7 +625,7 @@ class Resolver {
 
   const std::vector<Entry>& entries_;
   Document& doc_;
-  std::string home_, local_home_, topic_;
+  std::string home_, topic_;
   std::vector<Meta> meta_;
   std::vector<bool> in_quote_;
   uint32_t dateline_end_ = 0;
