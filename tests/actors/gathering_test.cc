@@ -1,0 +1,89 @@
+// Gatherings ("the summit", "the rally") stand for who held or hosted them
+// (gathering.cc, data/actors/65-gatherings.actors), and the dateline's
+// country is a home only for the state's own agents (coref.cc).
+#include <gtest/gtest.h>
+
+#include "actors_test_util.h"
+
+namespace dyad::testing {
+namespace {
+
+TEST(GatheringTest, TheRallyIsItsOrganizer) {
+  Document doc = Annotated(
+      "Hezbollah held a rally in Beirut on Sunday to mark the anniversary. "
+      "The rally was attended by several thousand supporters.");
+  const Mention* rally = MentionOf(doc, "The rally");
+  ASSERT_NE(rally, nullptr);
+  EXPECT_EQ(rally->code, CodeOf(doc, "Hezbollah"));
+  EXPECT_NE(rally->code, "LBNGOV");  // not the host city's state
+  EXPECT_EQ(rally->kind, Mention::Kind::kNominal);
+  ASSERT_GE(rally->antecedent, 0);
+  EXPECT_NE(doc.mentions[rally->antecedent].code, "");
+  // Mentions stay in text order after the description is added.
+  for (size_t m = 1; m < doc.mentions.size(); ++m)
+    EXPECT_LE(doc.mentions[m - 1].first_token, doc.mentions[m].first_token);
+}
+
+TEST(GatheringTest, PassiveOrganizerAndPermittedGroup) {
+  Document doc = Annotated(
+      "A summit organized by the African Union opened in Addis Ababa. "
+      "The summit was attended by 30 heads of state.");
+  EXPECT_EQ(CodeOf(doc, "The summit"), "IGOAU");
+  Document permitted = Annotated(
+      "Ankara criticised Germany for allowing the PKK to stage a gathering in "
+      "Cologne. The gathering drew thousands of people.");
+  EXPECT_EQ(CodeOf(permitted, "The gathering"), CodeOf(permitted, "the PKK"));
+}
+
+TEST(GatheringTest, ForeignGovernmentSpeakingHoldsTheHostToAccount) {
+  // The organizer held it, the host country let it happen: a government of
+  // another state speaking of the event addresses the host.
+  Document doc = Annotated(
+      "Iran protested after the Mujahedin-e Khalq held a conference in Berlin. "
+      "The conference was attended by European lawmakers. "
+      "The event violated international law, Iranian foreign ministry "
+      "spokesman Nasser Kanaani said.");
+  EXPECT_EQ(CodeOf(doc, "The conference"), "IRNOPP");
+  EXPECT_EQ(CodeOf(doc, "The event"), "DEUGOV");
+}
+
+TEST(GatheringTest, HostedSummitAndNotAnActor) {
+  Document doc = Annotated(
+      "Egypt hosted a summit on Gaza on Monday. Speaking at the summit, the "
+      "Jordanian king called for a ceasefire. The summit ended without a "
+      "statement.");
+  EXPECT_EQ(CodeOf(doc, "The summit"), "EGYGOV");
+  // A place or time, not an actor: "at the summit", "in the event of".
+  EXPECT_EQ(CodeOf(doc, "the summit"), "<none>");
+  Document none = Annotated(
+      "The group offered itself as an alternative in the event of the "
+      "government's fall. The meeting was postponed.");
+  EXPECT_EQ(CodeOf(none, "the event"), "<none>");
+  // Nothing says who held the meeting: no actor.
+  EXPECT_EQ(CodeOf(none, "The meeting"), "<none>");
+}
+
+TEST(HomeCountryTest, DatelineIsHomeForLocalAgentsOnly) {
+  Document doc = Annotated(
+      "VILNIUS, Lithuania - Belarus freed 14 political prisoners on Friday, "
+      "Lithuania's foreign ministry said. Exiled opposition figures welcomed "
+      "the release. Police in Vilnius said the freed men were safe. "
+      "Lithuanian officials met them at the border.");
+  EXPECT_EQ(CodeOf(doc, "Exiled opposition figures"), "BLROPP");
+  EXPECT_EQ(CodeAtWord(doc, "Police"), "LTUCOP");
+}
+
+TEST(HomeCountryTest, AnIgoBodyIsTheIgo) {
+  Document doc = Annotated(
+      "THE HAGUE, Netherlands - Judges at the International Criminal Court "
+      "ordered the arrest of a Sudanese militia leader. Prosecutors said he "
+      "had led attacks on villages in Darfur.");
+  EXPECT_EQ(CodeOf(doc, "Judges"), "IGOICC");
+  EXPECT_EQ(CodeOf(doc, "Prosecutors"), "IGOICC");
+  // The dateline is a place, not an actor of the lead.
+  const Mention* hague = MentionOf(doc, "THE HAGUE");
+  if (hague) EXPECT_NE(hague->code, "NLDJUD");
+}
+
+}  // namespace
+}  // namespace dyad::testing
