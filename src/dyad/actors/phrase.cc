@@ -697,9 +697,18 @@ class Builder {
   }
 
   bool ClosedAfter(uint32_t last) const {
-    if (last + 1 >= end_) return true;
-    std::string_view f = doc_.Form(doc_.tokens[last + 1]);
-    return f == "," || f == "." || f == ";" || f == ":" || f == ")" || f == "\"";
+    auto closing = [&](uint32_t t) {
+      if (t >= end_) return true;
+      std::string_view f = doc_.Form(doc_.tokens[t]);
+      return f == "," || f == "." || f == ";" || f == ":" || f == ")" || f == "\"";
+    };
+    if (closing(last + 1)) return true;
+    // "Vice Minister of the International Trade and Industry Ministry,":
+    // the rest of a capitalized name after "and" still closes the title.
+    if (Fold(last + 1) != "and") return false;
+    uint32_t t = last + 2;
+    while (t < end_ && t < last + 7 && HasUpper(doc_.Form(doc_.tokens[t]))) ++t;
+    return t > last + 2 && closing(t);
   }
 
   bool FollowedByBoundary(uint32_t last) const {
