@@ -63,6 +63,31 @@ TEST(GatheringTest, HostedSummitAndNotAnActor) {
   EXPECT_EQ(CodeOf(none, "The meeting"), "<none>");
 }
 
+TEST(GatheringTest, IssuedTextsStandForTheirIssuer) {
+  Document doc = Annotated(
+      "The UN Security Council adopted a resolution on Friday demanding a "
+      "ceasefire in Sudan. The resolution was welcomed by the African Union, "
+      "while Russia voted against the text.");
+  EXPECT_EQ(CodeOf(doc, "The resolution"), "IGOUNO");
+  EXPECT_EQ(CodeOf(doc, "the text"), "IGOUNO");
+  Document statement = Annotated(
+      "Japan's foreign ministry said in a statement that the tests were a "
+      "grave threat. Pyongyang rejected the statement on Saturday.");
+  EXPECT_EQ(CodeOf(statement, "the statement"), "JPNGOV");
+  // "paving the way for talks": no determiner of the gathering's own.
+  Document way = Annotated(
+      "The two foreign ministers met in Seoul, paving the way for a summit "
+      "meeting next month.");
+  EXPECT_EQ(CodeOf(way, "the way for a summit"), "<none>");
+}
+
+TEST(GatheringTest, MeetingOfAnOrganization) {
+  Document doc = Annotated(
+      "After an emergency meeting of NATO ambassadors, the alliance urged "
+      "restraint. The meeting was called after warships were sighted.");
+  EXPECT_EQ(CodeOf(doc, "The meeting"), "IGONATO");
+}
+
 TEST(HomeCountryTest, DatelineIsHomeForLocalAgentsOnly) {
   Document doc = Annotated(
       "VILNIUS, Lithuania - Belarus freed 14 political prisoners on Friday, "

@@ -47,15 +47,27 @@ class SentenceView {
     return !f.empty() && ((f[0] >= 'a' && f[0] <= 'z') || (f[0] >= '0' && f[0] <= '9'));
   }
 
-  // The actor phrase (or pronoun) of this sentence covering token t.
-  bool Actor(int64_t t) const {
+  // The actor phrase (or pronoun) of this sentence covering token t; a
+  // description with nothing of its own ("the statement") counts only if
+  // `generic`.
+  bool Actor(int64_t t, bool generic = true) const {
     if (!Inside(t)) return false;
     for (size_t i = phrases_.size(); i-- > 0;) {
       const ActorPhrase& p = phrases_[i];
       if (p.sentence != sentence_) break;
-      if (p.first <= t && t <= p.last) return true;
+      if (p.first <= t && t <= p.last) return generic || !p.generic;
     }
     return false;
+  }
+
+  // The last token of the phrase covering t (t itself if none).
+  int64_t PhraseEnd(int64_t t) const {
+    for (size_t i = phrases_.size(); i-- > 0;) {
+      const ActorPhrase& p = phrases_[i];
+      if (p.sentence != sentence_) break;
+      if (p.first <= t && t <= p.last) return p.last;
+    }
+    return t;
   }
 
   // The phrase covering t if it names a state alone ("France", "Paris").
@@ -80,7 +92,7 @@ bool Determiner(const std::string& w) { return w == "the" || w == "this" || w ==
 // The doer of the verb at `verb`: the actor just before it, over at most
 // three plain words ("the MKO to hold", "the group will hold") and a
 // parenthesis ("Organization (MKO/MEK) to hold"). -1 if none.
-int32_t DoerBefore(const SentenceView& s, const GatheringWords& words, int64_t verb) {
+int32_t DoerBefore(const SentenceView& s, const GatheringWords::Kind& words, int64_t verb) {
   int skipped = 0;
   for (int64_t j = verb - 1; s.Inside(j);) {
     if (s.Form(static_cast<uint32_t>(j)) == ")") {
@@ -103,12 +115,19 @@ GatheringWords GatheringWords::From(const ActorDictionary& dict) {
   GatheringWords out;
   for (const Entry& e : dict.entries()) {
     if (e.kind != EntryKind::kGathering) continue;
-    AddFolded(e.nouns, e.plural, &out.nouns);
-    AddFolded(e.held_by, false, &out.held_by);
-    AddFolded(e.hosted_by, false, &out.hosted_by);
+    Kind& kind = out.kinds.emplace_back();
+    AddFolded(e.nouns, e.plural, &kind.nouns);
+    AddFolded(e.held_by, false, &kind.held_by);
+    AddFolded(e.hosted_by, false, &kind.hosted_by);
     AddFolded(e.not_after, false, &out.not_after);
   }
   return out;
+}
+
+const GatheringWords::Kind* GatheringWords::KindOf(const std::string& noun) const {
+  for (const Kind& k : kinds)
+    if (k.nouns.count(noun)) return &k;
+  return nullptr;
 }
 
 void FindGatherings(const GatheringWords& words, const ActorDictionary& dict,
@@ -118,7 +137,8 @@ void FindGatherings(const GatheringWords& words, const ActorDictionary& dict,
   if (words.empty()) return;
   SentenceView s(doc, sentence_index, phrases);
   for (uint32_t t = s.begin(); t < s.end(); ++t) {
-    if (!words.nouns.count(s.Word(t)) || s.Actor(t)) continue;
+    const GatheringWords::Kind* kind = words.KindOf(s.Word(t));
+    if (!kind || s.Actor(t, false)) continue;
     GatheringClue clue;
     clue.noun = t;
     auto take = [&](int32_t doer, bool hosted) {
@@ -131,9 +151,9 @@ void FindGatherings(const GatheringWords& words, const ActorDictionary& dict,
     for (int64_t k = static_cast<int64_t>(t) - 1; k >= static_cast<int64_t>(t) - 4; --k) {
       if (!s.Plain(k)) break;
       std::string w = s.Word(k);
-      bool held = words.held_by.count(w) > 0, hosted = words.hosted_by.count(w) > 0;
+      bool held = kind->held_by.count(w) > 0, hosted = kind->hosted_by.count(w) > 0;
       if (held || hosted) {
-        take(DoerBefore(s, words, k), hosted);
+        take(DoerBefore(s, *kind, k), hosted);
         break;
       }
     }
@@ -141,14 +161,19 @@ void FindGatherings(const GatheringWords& words, const ActorDictionary& dict,
     int64_t v = s.Word(t + 1) == "," ? t + 2 : t + 1;
     if (s.Word(v + 1) == "by" && s.Actor(v + 2)) {
       std::string w = s.Word(v);
-      if (words.held_by.count(w) || words.hosted_by.count(w))
-        take(static_cast<int32_t>(v + 2), words.hosted_by.count(w) > 0);
+      if (kind->held_by.count(w) || kind->hosted_by.count(w))
+        take(static_cast<int32_t>(v + 2), kind->hosted_by.count(w) > 0);
     }
+    // "an emergency meeting of NATO ambassadors"; not "in the event of the
+    // government's fall".
+    if (clue.organizer < 0 && s.Word(t + 1) == "of" && s.Actor(t + 2, false) &&
+        s.Word(s.PhraseEnd(t + 2) + 1) != "'s")
+      take(static_cast<int32_t>(t + 2), false);
     // "the MEK conference", "the MEK's annual rally", "the Paris summit".
     int64_t m = t - 1;
     if (s.Plain(m) && s.Word(m - 1) == "'s") --m;
     if (s.Word(m) == "'s") --m;
-    if (m < t && clue.organizer < 0 && clue.host < 0 && s.Actor(m))
+    if (m < t && clue.organizer < 0 && clue.host < 0 && s.Actor(m, false))
       take(static_cast<int32_t>(m), s.BareState(m));
     // "a conference in Paris": the country of the place.
     if (s.Word(t + 1) == "in" || s.Word(t + 1) == "at") {
@@ -167,7 +192,9 @@ void FindGatherings(const GatheringWords& words, const ActorDictionary& dict,
     std::string next = s.Word(t + 1);
     if (next == "of" || next == "'s") continue;
     int64_t k = static_cast<int64_t>(t) - 1;
-    for (int mods = 0; mods < 2 && s.Plain(k) && !Determiner(s.Word(k)) && !s.Actor(k); ++mods)
+    for (int mods = 0; mods < 2 && s.Plain(k) && !Determiner(s.Word(k)) &&
+                       !words.not_after.count(s.Word(k)) && !s.Actor(k, false);
+         ++mods)
       --k;
     if (!s.Inside(k) || !Determiner(s.Word(k))) continue;
     if (words.not_after.count(s.Word(k - 1))) continue;

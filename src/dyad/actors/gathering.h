@@ -33,13 +33,21 @@
 
 namespace dyad::actors {
 
-// The folded words of every gathering entry of a dictionary.
+// The folded words of the gathering entries of a dictionary. Each entry
+// pairs its nouns with its verbs ("held a conference", "issued a
+// statement"); the words after which no description is an actor are shared.
 struct GatheringWords {
-  std::unordered_set<std::string> nouns;  // with plurals
-  std::unordered_set<std::string> held_by, hosted_by, not_after;
+  struct Kind {
+    std::unordered_set<std::string> nouns;  // with plurals
+    std::unordered_set<std::string> held_by, hosted_by;
+  };
+  std::vector<Kind> kinds;
+  std::unordered_set<std::string> not_after;
 
   static GatheringWords From(const ActorDictionary& dict);
-  bool empty() const { return nouns.empty(); }
+  bool empty() const { return kinds.empty(); }
+  // The kind whose nouns hold `noun`, or nullptr.
+  const Kind* KindOf(const std::string& noun) const;
 };
 
 // What a sentence says about one gathering noun. Actors are given by a
