@@ -105,6 +105,10 @@ TEST(HomeCountryTest, AnIgoBodyIsTheIgo) {
       "had led attacks on villages in Darfur.");
   EXPECT_EQ(CodeOf(doc, "Judges"), "IGOICC");
   EXPECT_EQ(CodeOf(doc, "Prosecutors"), "IGOICC");
+  Document members = Annotated(
+      "OPEC ministers agreed in Vienna to cut output. The deal sets a ceiling "
+      "for the group's 13 members until December.");
+  EXPECT_EQ(CodeOf(members, "the group's 13 members"), "IGOOPEC");
   // The dateline is a place, not an actor of the lead.
   const Mention* hague = MentionOf(doc, "THE HAGUE");
   if (hague) EXPECT_NE(hague->code, "NLDJUD");

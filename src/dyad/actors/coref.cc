@@ -346,6 +346,11 @@ class Resolver {
     return check(meta_[m].entity_entry) || check(meta_[m].head_entry);
   }
 
+  // Token t is "the" (t may be out of range).
+  bool IsDefiniteWord(uint32_t t) const {
+    return t < doc_.tokens.size() && FoldWord(doc_.Form(doc_.tokens[t])) == "the";
+  }
+
   // An IGO named later in p's sentence whose entry refers to `noun`
   // ("Judges at the International Criminal Court"): -2 - its phrase index,
   // else -1.
@@ -531,12 +536,21 @@ class Resolver {
       // "Prosecutors said ..." in a report on the ICC, "Judges at the
       // International Criminal Court": a body an IGO names under `refer:`
       // is that IGO's, not the home country's.
+      // So are "the council's 15 members" after the Security Council, "the
+      // group's 13 members" after OPEC: the possessor is the IGO.
       int32_t body = -1;
       if (a < 0 && p.needs_country) {
         body = Nearest(p, UINT32_MAX / 2, [&](size_t m) {
           return doc_.mentions[m].role == "IGO" && Refers(m, head);
         });
         if (body < 0) body = IgoLater(p, head);
+        for (uint32_t t = p.first + 1; body < 0 && t <= p.last; ++t) {
+          if (doc_.Form(doc_.tokens[t]) != "'s" || !IsDefiniteWord(t - 2)) continue;
+          std::string owner = FoldWord(doc_.Form(doc_.tokens[t - 1]));
+          body = Nearest(p, UINT32_MAX / 2, [&](size_t m) {
+            return doc_.mentions[m].role == "IGO" && Refers(m, owner);
+          });
+        }
       }
       if (a >= 0) {
         CopyFrom(p, static_cast<size_t>(a), "description");
