@@ -369,9 +369,19 @@ class Resolver {
 
   void CopyFrom(ActorPhrase& p, size_t m, const std::string& how) {
     const Mention& a = doc_.mentions[m];
+    std::string own_role = p.role;
     p.code = a.code;
     p.country = a.country;
     p.role = a.role;
+    // "opposition supporters" were PRO at the protest; "the opposition"
+    // after it, elsewhere, is the opposition again; people stay protesters
+    // ("the people arrested").
+    if (a.role == "PRO" && !p.protest && !own_role.empty() && own_role != "PRO" &&
+        own_role != "CVL" &&
+        a.rule.find("+protest") != std::string::npos && !a.country.empty()) {
+      p.role = own_role;
+      p.code = p.country + p.role;
+    }
     if (p.entity.empty()) {
       p.entity = a.entity;
       p.entity_entry = meta_[m].entity_entry;

@@ -828,9 +828,18 @@ class Builder {
     }
     // "thousands of students marched", "47 people were arrested at the
     // protests": people in a sentence about a protest are protesters.
-    if (p.role == "CVL" && !r.has_op && r.head_entry >= 0 &&
-        entries_[r.head_entry].role == "CVL" && !entries_[r.head_entry].place &&
-        ProtestSentence()) {
+    // So are an actor's supporters there ("police dispersed several
+    // hundred opposition supporters"; `protester: yes`).
+    bool people = p.role == "CVL" && !r.has_op && r.head_entry >= 0 &&
+                  entries_[r.head_entry].role == "CVL" && !entries_[r.head_entry].place;
+    bool followers = false;
+    for (const Part& part : g.parts)
+      for (size_t i : part.pieces)
+        if (pieces_[i].first <= r.head && r.head <= pieces_[i].last &&
+            pieces_[i].kind == PieceKind::kAgent &&
+            entries_[pieces_[i].entry].protester && p.role != "IGO")
+          followers = true;
+    if ((people || followers) && ProtestSentence()) {
       p.role = "PRO";
       p.code = p.country + p.role;
       p.rule += "+protest";
