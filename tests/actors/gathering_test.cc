@@ -98,6 +98,14 @@ TEST(HomeCountryTest, DatelineIsHomeForLocalAgentsOnly) {
   EXPECT_EQ(CodeAtWord(doc, "Police"), "LTUCOP");
 }
 
+TEST(HomeCountryTest, ShipsTakeNoHomeCountry) {
+  Document doc = Annotated(
+      "MANAMA, Bahrain - About 80 ships waited outside the strait on Monday, "
+      "Bahrain's transport ministry said. Bahraini police closed the port.");
+  EXPECT_EQ(CodeAtWord(doc, "ships"), "BUS");
+  EXPECT_EQ(CodeAtWord(doc, "police"), "BHRCOP");
+}
+
 TEST(HomeCountryTest, AnIgoBodyIsTheIgo) {
   Document doc = Annotated(
       "THE HAGUE, Netherlands - Judges at the International Criminal Court "

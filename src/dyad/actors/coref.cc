@@ -599,6 +599,9 @@ class Resolver {
   const std::string& HomeFor(const ActorPhrase& p) const {
     static const std::unordered_set<std::string_view> kStateRoles = {
         "GOV", "MIL", "COP", "SPY", "LEG", "JUD"};
+    static const std::string kNone;
+    // "several ships", "About 120 ships": under any flag (`home: no`).
+    if (p.head_entry >= 0 && !entries_[p.head_entry].home) return kNone;
     if (kStateRoles.count(p.role)) return home_;
     return topic_.empty() ? home_ : topic_;
   }

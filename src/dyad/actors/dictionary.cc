@@ -281,6 +281,8 @@ bool ActorDictionary::Parse(std::string_view content, std::string_view origin,
       if (!ParseYesNo(value, &e.place)) return fail("place: yes or no");
     } else if (key == "protester") {
       if (!ParseYesNo(value, &e.protester)) return fail("protester: yes or no");
+    } else if (key == "home") {
+      if (!ParseYesNo(value, &e.home)) return fail("home: yes or no");
     } else if (key == "quantity") {
       if (!ParseYesNo(value, &e.quantity)) return fail("quantity: yes or no");
     } else if (key == "plural") {
@@ -384,6 +386,7 @@ std::string FormatEntries(const std::vector<Entry>& entries) {
     if (e.quantity) out << "quantity: yes\n";
     if (e.place) out << "place: yes\n";
     if (e.protester) out << "protester: yes\n";
+    if (!e.home) out << "home: no\n";
     if (e.state) out << "state: yes\n";
     if (e.abroad) out << "abroad: yes\n";
     if (!e.plural) out << "plural: no\n";

@@ -57,6 +57,7 @@ struct Entry {
   bool person = false;              // agent: denotes a person
   bool place = false;               // agent: a place ("town"), not after "in"
   bool protester = false;           // agent: PRO in a protest ("supporters")
+  bool home = true;                 // agent: may take the document's home country
   bool state = false;               // agent: a state named nearby ("the country")
   bool abroad = false;              // agent: posted abroad ("the embassy in X")
   bool quantity = false;            // filler: may be followed by "of"
