@@ -98,6 +98,15 @@ TEST(HomeCountryTest, DatelineIsHomeForLocalAgentsOnly) {
   EXPECT_EQ(CodeAtWord(doc, "Police"), "LTUCOP");
 }
 
+TEST(HomeCountryTest, ATitledNameIsThePersonJustIntroduced) {
+  // Not the dateline's country: the description before says whose he is.
+  Document doc = Annotated(
+      "PARIS, France - A French court ordered the release of a former "
+      "Rwandan army officer on Tuesday. Retired Colonel Aloys Ntiwiragabo, "
+      "72, had been held since March. Ntiwiragabo denies the charges.");
+  EXPECT_EQ(CodeOf(doc, "Ntiwiragabo"), "RWAELI");
+}
+
 TEST(HomeCountryTest, ShipsTakeNoHomeCountry) {
   Document doc = Annotated(
       "MANAMA, Bahrain - About 80 ships waited outside the strait on Monday, "

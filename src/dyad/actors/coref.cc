@@ -346,6 +346,12 @@ class Resolver {
     return check(meta_[m].entity_entry) || check(meta_[m].head_entry);
   }
 
+  // Token t is "a" or "an".
+  bool IndefiniteAt(uint32_t t) const {
+    std::string w = FoldWord(doc_.Form(doc_.tokens[t]));
+    return w == "a" || w == "an";
+  }
+
   // Token t is "the" (t may be out of range).
   bool IsDefiniteWord(uint32_t t) const {
     return t < doc_.tokens.size() && FoldWord(doc_.Form(doc_.tokens[t])) == "the";
@@ -562,8 +568,28 @@ class Resolver {
           });
         }
       }
+      // "a former Venezuelan military intelligence chief ... retired
+      // General Ramon Lozada": a titled name of no known country is the
+      // person an indefinite description just introduced.
+      int32_t introduced = -1;
+      bool titled_name = p.kind == Mention::Kind::kNamed && !p.name_keys.empty() &&
+                         p.head_entry >= 0 && entries_[p.head_entry].person;
+      if (a < 0 && body == -1 && p.needs_country && titled_name)
+        introduced = Nearest(p, 1, [&](size_t m) {
+          const Mention& x = doc_.mentions[m];
+          static const std::unordered_set<std::string_view> kOfficeRoles = {
+              "GOV", "MIL", "SPY", "COP", "JUD", "ELI", "OPP", "REB", "LEG"};
+          return x.kind == Mention::Kind::kNominal && kOfficeRoles.count(x.role) &&
+                 !meta_[m].plural && !x.country.empty() && x.antecedent < 0 &&
+                 IndefiniteAt(x.first_token);
+        });
       if (a >= 0) {
         CopyFrom(p, static_cast<size_t>(a), "description");
+      } else if (introduced >= 0) {
+        p.country = doc_.mentions[introduced].country;
+        p.code = p.country + p.role;
+        p.rule += "+introduced";
+        antecedent_ = introduced;
       } else if (body >= 0) {
         CopyFrom(p, static_cast<size_t>(body), "igo-body");
       } else if (body < -1) {
