@@ -79,5 +79,16 @@ TEST(CorefTest, UnresolvablePronounsAreLeftOut) {
   EXPECT_EQ(Nth(doc, "It", 0), nullptr);
 }
 
+// Without the parse, the main clause's subject after an opening clause is
+// what "he" in the next sentence means, not the leftmost person.
+TEST(CorefTest, HeAfterAnOpeningClause) {
+  Document doc = Annotated(
+      "Speaking after talks with Chancellor Angela Merkel, Secretary of State "
+      "John Kerry praised Germany. \"We are partners,\" he said.");
+  const Mention* he = Nth(doc, "he", 0);
+  ASSERT_NE(he, nullptr);
+  EXPECT_EQ(he->code, "USAGOV");
+}
+
 }  // namespace
 }  // namespace dyad::testing

@@ -283,11 +283,13 @@ class Resolver {
   // Whether mention m is the subject of a main-clause verb: its head
   // depends on a verb after it that is the root or hangs from it, with no
   // preposition of its own ("Shultz delivered", not "a meeting with
-  // President Aquino"). Needs the parse.
+  // President Aquino"), from the parse; or, from the words alone, the
+  // mention right after an opening clause (AfterOpeningClause).
   bool MainSubject(size_t m) const {
     const Mention& x = doc_.mentions[m];
     const Sentence& s = doc_.sentences[x.sentence];
     const Token& head = doc_.tokens[x.head];
+    if (AfterOpeningClause(x)) return true;
     if (head.head < 0 || doc_.Lemma(head).empty()) return false;
     uint32_t g = s.first_token + static_cast<uint32_t>(head.head);
     if (g >= doc_.tokens.size() || g <= x.head) return false;
@@ -301,6 +303,25 @@ class Resolver {
           s.first_token + static_cast<uint32_t>(doc_.tokens[t].head) == x.head &&
           doc_.tokens[t].upos == Upos::ADP)
         return false;
+    return true;
+  }
+
+  // Mention x opens the main clause after an opening participle or
+  // prepositional clause (read from the words, so it holds without the
+  // parse and where the parse errs) ("Speaking after a meeting with
+  // President Aquino, Shultz delivered ...": Shultz).
+  bool AfterOpeningClause(const Mention& x) const {
+    static const std::unordered_set<std::string_view> kOpeners = {
+        "after", "before", "during", "following", "despite", "in", "at", "on",
+        "with", "since", "while", "when", "as", "amid", "asked", "speaking"};
+    const Sentence& s = doc_.sentences[x.sentence];
+    if (x.first_token <= s.first_token + 1) return false;
+    std::string first = FoldWord(doc_.Form(doc_.tokens[s.first_token]));
+    bool opener = kOpeners.count(first) > 0 ||
+                  (first.size() > 4 && first.compare(first.size() - 3, 3, "ing") == 0);
+    if (!opener || doc_.Form(doc_.tokens[x.first_token - 1]) != ",") return false;
+    for (uint32_t t = s.first_token; t + 1 < x.first_token; ++t)
+      if (doc_.Form(doc_.tokens[t]) == ",") return false;  // the first comma only
     return true;
   }
 
