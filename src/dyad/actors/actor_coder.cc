@@ -89,7 +89,7 @@ void ActorCoder::Annotate(Document& doc) const {
                    });
   ResolveAndEmit(*lexicon_, std::move(phrases), doc);
   // "the conference": who held or hosted it, once every actor is coded.
-  ResolveGatherings(gatherings, doc);
+  ResolveGatherings(gathering_words_, gatherings, doc);
 }
 
 }  // namespace dyad::actors

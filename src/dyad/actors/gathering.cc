@@ -87,7 +87,9 @@ class SentenceView {
   uint32_t begin_ = 0, end_ = 0;
 };
 
-bool Determiner(const std::string& w) { return w == "the" || w == "this" || w == "that"; }
+// "that" is left out: far more often "said that news reports ..." than a
+// demonstrative.
+bool Determiner(const std::string& w) { return w == "the" || w == "this"; }
 
 // The doer of the verb at `verb`: the actor just before it, over at most
 // three plain words ("the MKO to hold", "the group will hold") and a
@@ -119,6 +121,7 @@ GatheringWords GatheringWords::From(const ActorDictionary& dict) {
     AddFolded(e.nouns, e.plural, &kind.nouns);
     AddFolded(e.held_by, false, &kind.held_by);
     AddFolded(e.hosted_by, false, &kind.hosted_by);
+    AddFolded(e.refer, false, &kind.refer);
     AddFolded(e.not_after, false, &out.not_after);
   }
   return out;
@@ -128,6 +131,12 @@ const GatheringWords::Kind* GatheringWords::KindOf(const std::string& noun) cons
   for (const Kind& k : kinds)
     if (k.nouns.count(noun)) return &k;
   return nullptr;
+}
+
+bool GatheringWords::Names(const std::string& noun, const std::string& clue_noun) const {
+  if (noun == clue_noun || Plural(noun) == clue_noun || Plural(clue_noun) == noun) return true;
+  const Kind* kind = KindOf(clue_noun);
+  return kind && kind->refer.count(noun) > 0;
 }
 
 void FindGatherings(const GatheringWords& words, const ActorDictionary& dict,
@@ -141,6 +150,7 @@ void FindGatherings(const GatheringWords& words, const ActorDictionary& dict,
     if (!kind || s.Actor(t, false)) continue;
     GatheringClue clue;
     clue.noun = t;
+    clue.word = s.Word(t);
     auto take = [&](int32_t doer, bool hosted) {
       if (doer < 0) return;
       if (hosted) clue.host = doer;
@@ -199,11 +209,12 @@ void FindGatherings(const GatheringWords& words, const ActorDictionary& dict,
     if (!s.Inside(k) || !Determiner(s.Word(k))) continue;
     if (words.not_after.count(s.Word(k - 1))) continue;
     out->descriptions.push_back(
-        GatheringDescription{sentence_index, static_cast<uint32_t>(k), t});
+        GatheringDescription{sentence_index, static_cast<uint32_t>(k), t, clue.word});
   }
 }
 
-void ResolveGatherings(const Gatherings& gatherings, Document& doc) {
+void ResolveGatherings(const GatheringWords& words, const Gatherings& gatherings,
+                       Document& doc) {
   if (gatherings.descriptions.empty() || gatherings.clues.empty()) return;
   std::vector<Mention>& mentions = doc.mentions;
   auto coded_at = [&](int32_t token) -> int32_t {
@@ -232,6 +243,7 @@ void ResolveGatherings(const Gatherings& gatherings, Document& doc) {
     std::string host_country;
     for (const GatheringClue& c : gatherings.clues) {
       if (c.noun >= d.first) break;
+      if (!words.Names(d.word, c.word)) continue;
       if (c.organizer >= 0) {
         int32_t m = coded_at(c.organizer);
         if (m >= 0) organizer = m;

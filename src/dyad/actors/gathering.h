@@ -7,7 +7,8 @@
 // where ("Egypt hosted the summit", "a conference in Paris": the host), and
 // the definite descriptions that may name it ("The conference was attended
 // by ..."). After coreference, ResolveGatherings codes each description as
-// the latest gathering before it: its organizer, but its host state where a
+// the latest gathering before it that it may name (the same noun, or a
+// noun the entry lists under `refer:`: "the event"): its organizer, but its host state where a
 // government of another state is the one speaking of it ("The event
 // contradicts international law, Baghaei added": the host answers for what
 // it let happen); the host when no organizer is known. A description with
@@ -40,6 +41,8 @@ struct GatheringWords {
   struct Kind {
     std::unordered_set<std::string> nouns;  // with plurals
     std::unordered_set<std::string> held_by, hosted_by;
+    // Nouns that may name any of these in a description ("the event").
+    std::unordered_set<std::string> refer;
   };
   std::vector<Kind> kinds;
   std::unordered_set<std::string> not_after;
@@ -48,6 +51,10 @@ struct GatheringWords {
   bool empty() const { return kinds.empty(); }
   // The kind whose nouns hold `noun`, or nullptr.
   const Kind* KindOf(const std::string& noun) const;
+  // Whether a description headed by `noun` may name a gathering that was
+  // introduced with `clue_noun`: the same noun (singular or plural), or
+  // one the clue noun's entry lists under `refer:`.
+  bool Names(const std::string& noun, const std::string& clue_noun) const;
 };
 
 // What a sentence says about one gathering noun. Actors are given by a
@@ -55,6 +62,7 @@ struct GatheringWords {
 // gives the code.
 struct GatheringClue {
   uint32_t noun = 0;            // token of the gathering noun
+  std::string word;             // its folded form
   int32_t organizer = -1;       // token of who held it, or -1
   int32_t host = -1;            // token of who hosted it, or -1
   std::string host_country;     // ISO alpha-3 of "in Paris", or ""
@@ -64,6 +72,7 @@ struct GatheringClue {
 struct GatheringDescription {
   uint32_t sentence = 0;
   uint32_t first = 0, last = 0;  // document tokens, inclusive; last = noun
+  std::string word;              // the noun, folded
 };
 
 struct Gatherings {
@@ -81,6 +90,7 @@ void FindGatherings(const GatheringWords& words, const ActorDictionary& dict,
 // REQUIRES: doc.mentions filled by coreference, in text order. Adds a
 // mention for every description that finds its gathering and keeps
 // doc.mentions in text order (antecedent indices are remapped).
-void ResolveGatherings(const Gatherings& gatherings, Document& doc);
+void ResolveGatherings(const GatheringWords& words, const Gatherings& gatherings,
+                       Document& doc);
 
 }  // namespace dyad::actors
