@@ -81,6 +81,17 @@ TEST(GatheringTest, IssuedTextsStandForTheirIssuer) {
   EXPECT_EQ(CodeOf(way, "the way for a summit"), "<none>");
 }
 
+TEST(GatheringTest, NoClueFromWordsThatSayOtherThings) {
+  // "said the statement", "banned the planned rally", "a short-covering
+  // rally" after an OPEC meeting: nobody held or issued these here.
+  Document doc = Annotated(
+      "Oil rose after an emergency OPEC meeting. Police in Athens banned the "
+      "planned rally. Greece said the statement was false. The rally ended "
+      "early, and Turkey rejected the statement.");
+  EXPECT_EQ(CodeOf(doc, "The rally"), "<none>");
+  EXPECT_EQ(CodeOf(doc, "the statement", doc.text.find("rejected")), "<none>");
+}
+
 TEST(GatheringTest, MeetingOfAnOrganization) {
   Document doc = Annotated(
       "After an emergency meeting of NATO ambassadors, the alliance urged "

@@ -161,6 +161,9 @@ void FindGatherings(const GatheringWords& words, const ActorDictionary& dict,
     for (int64_t k = static_cast<int64_t>(t) - 1; k >= static_cast<int64_t>(t) - 4; --k) {
       if (!s.Plain(k)) break;
       std::string w = s.Word(k);
+      // The verb brings in a new one ("held a rally"): "said the statement
+      // was false" says nothing of who issued it.
+      if (Determiner(w)) break;
       bool held = kind->held_by.count(w) > 0, hosted = kind->hosted_by.count(w) > 0;
       if (held || hosted) {
         take(DoerBefore(s, *kind, k), hosted);
