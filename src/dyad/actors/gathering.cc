@@ -186,7 +186,7 @@ void FindGatherings(const GatheringWords& words, const ActorDictionary& dict,
     int64_t m = t - 1;
     if (s.Plain(m) && s.Word(m - 1) == "'s") --m;
     if (s.Word(m) == "'s") --m;
-    if (m < t && clue.organizer < 0 && clue.host < 0 && s.Actor(m, false))
+    if (clue.organizer < 0 && clue.host < 0 && s.Actor(m, false))
       take(static_cast<int32_t>(m), s.BareState(m));
     // "a conference in Paris": the country of the place.
     if (s.Word(t + 1) == "in" || s.Word(t + 1) == "at") {
