@@ -90,5 +90,16 @@ TEST(CorefTest, HeAfterAnOpeningClause) {
   EXPECT_EQ(he->code, "USAGOV");
 }
 
+// "the three men" are the three officers counted before, whatever the noun.
+TEST(CorefTest, CountedPeopleUnderAPlainNoun) {
+  Document doc = Annotated(
+      "Estonia expelled three Russian military officers on Friday. The "
+      "foreign ministry said the three men had spied on NATO bases.");
+  const Mention* men = Nth(doc, "the three men", 0);
+  ASSERT_NE(men, nullptr);
+  EXPECT_EQ(men->code, CodeAtWord(doc, "officers"));
+  EXPECT_EQ(men->code.substr(0, 3), "RUS");
+}
+
 }  // namespace
 }  // namespace dyad::testing

@@ -538,7 +538,14 @@ class Resolver {
         if (!count.empty())
           same = Nearest(p, UINT32_MAX / 2, [&](size_t m) {
             const Mention& x = doc_.mentions[m];
-            return p.head_entry >= 0 && meta_[m].head_entry == p.head_entry &&
+            // "the two men" after "two Russian diplomats": plain people
+            // nouns (CVL) name any people counted the same.
+            bool same_head = p.head_entry >= 0 &&
+                             (meta_[m].head_entry == p.head_entry ||
+                              (entries_[p.head_entry].role == "CVL" &&
+                               meta_[m].head_entry >= 0 &&
+                               entries_[meta_[m].head_entry].person));
+            return same_head &&
                    CountIn(x.first_token, x.first_token + x.token_count - 1) == count;
           });
         if (same >= 0) {
