@@ -86,6 +86,18 @@ TEST(ContextTest, PeopleAtAProtestAreProtesters) {
   EXPECT_EQ(CodeAtWord(doc, "miners"), "BOLCVL");
 }
 
+TEST(ContextTest, SupportersAtAProtestAreProtesters) {
+  Document doc = Annotated(
+      "Kenya's opposition leader called for calm. Riot police fired tear gas "
+      "to disperse hundreds of opposition supporters in Nairobi. Later the "
+      "government said it would talk to the opposition.");
+  EXPECT_EQ(CodeAtWord(doc, "supporters"), "KENPRO");
+  // Named again away from the protest, they are the opposition.
+  EXPECT_EQ(CodeOf(doc, "the opposition"), "KENOPP");
+  doc = Annotated("Opposition supporters in Kenya backed the new leader.");
+  EXPECT_EQ(CodeAtWord(doc, "supporters"), "KENOPP");
+}
+
 TEST(ContextTest, RebelsBelongToTheRegimeTheyFight) {
   Document doc = Annotated(
       "Iran backed Assad's regime, which fell after a coalition of rebel groups "
@@ -98,6 +110,31 @@ TEST(ContextTest, PlacesAfterInAreNotActors) {
   EXPECT_EQ(CodeOf(doc, "Iranian towns"), "IRNCVL");
   doc = Annotated("Protests spread to eight cities in Ecuador.");
   EXPECT_EQ(CodeOf(doc, "eight cities"), "<none>");
+  // A name no dictionary knows after "in"/"near" is a place too.
+  doc = Annotated(
+      "Rebels shelled army positions near Kalehe and in Minova and Sake on "
+      "Sunday, the Congolese army said.");
+  for (const Mention& m : doc.mentions) {
+    std::string text(doc.Text(m.span));
+    EXPECT_TRUE(text != "Kalehe" && text != "Minova" && text != "Sake") << text;
+  }
+}
+
+TEST(ContextTest, PortfoliosCommissionersAndTribunals) {
+  Document doc = Annotated(
+      "Spain's agriculture minister, Luis Prado, met EU Trade Commissioner "
+      "Anna Berg in Madrid. An international arbitration tribunal ruled "
+      "against Spain last year.");
+  EXPECT_EQ(CodeOf(doc, "Spain's agriculture minister, Luis Prado"), "ESPGOV");
+  EXPECT_EQ(CodeOf(doc, "EU Trade Commissioner Anna Berg"), "IGOEU");
+  EXPECT_EQ(CodeOf(doc, "An international arbitration tribunal"), "IGO");
+}
+
+TEST(ContextTest, TitleClosesAfterACapitalizedConjunct) {
+  Document doc = Annotated(
+      "Hiroshi Tanaka, Vice Minister of the Economy, Trade and Industry "
+      "Ministry, said Japan would respond. Tanaka spoke in Tokyo.");
+  EXPECT_EQ(CodeOf(doc, "Tanaka"), "JPNGOV");
 }
 
 TEST(ContextTest, PeopleOfOrganizations) {

@@ -79,5 +79,27 @@ TEST(CorefTest, UnresolvablePronounsAreLeftOut) {
   EXPECT_EQ(Nth(doc, "It", 0), nullptr);
 }
 
+// Without the parse, the main clause's subject after an opening clause is
+// what "he" in the next sentence means, not the leftmost person.
+TEST(CorefTest, HeAfterAnOpeningClause) {
+  Document doc = Annotated(
+      "Speaking after talks with Chancellor Angela Merkel, Secretary of State "
+      "John Kerry praised Germany. \"We are partners,\" he said.");
+  const Mention* he = Nth(doc, "he", 0);
+  ASSERT_NE(he, nullptr);
+  EXPECT_EQ(he->code, "USAGOV");
+}
+
+// "the three men" are the three officers counted before, whatever the noun.
+TEST(CorefTest, CountedPeopleUnderAPlainNoun) {
+  Document doc = Annotated(
+      "Estonia expelled three Russian military officers on Friday. The "
+      "foreign ministry said the three men had spied on NATO bases.");
+  const Mention* men = Nth(doc, "the three men", 0);
+  ASSERT_NE(men, nullptr);
+  EXPECT_EQ(men->code, CodeAtWord(doc, "officers"));
+  EXPECT_EQ(men->code.substr(0, 3), "RUS");
+}
+
 }  // namespace
 }  // namespace dyad::testing

@@ -36,6 +36,11 @@ TEST(PhraseTest, DateBoundedRoles) {
   EXPECT_EQ(CodeOf(then, "Liz Truss"), "GBRGOV");
   Document now = Annotated("Liz Truss said Britain would act.", "2025-01-18");
   EXPECT_EQ(CodeOf(now, "Liz Truss"), "GBRELI");
+  // The KGB was Soviet until December 1991, Belarusian since.
+  Document soviet = Annotated("The KGB arrested two dissidents.", "1987-03-02");
+  EXPECT_EQ(CodeOf(soviet, "The KGB"), "RUSSPY");
+  Document belarus = Annotated("The KGB arrested two dissidents.", "2021-03-02");
+  EXPECT_EQ(CodeOf(belarus, "The KGB"), "BLRSPY");
 }
 
 TEST(PhraseTest, MediaOfAnAffiliateIsMedia) {

@@ -32,7 +32,9 @@ const char* PronounKind(std::string_view folded) {
 }  // namespace
 
 ActorCoder::ActorCoder(std::unique_ptr<ActorDictionary> dict)
-    : dict_(std::move(dict)), lexicon_(std::make_unique<Lexicon>(*dict_)) {}
+    : dict_(std::move(dict)),
+      lexicon_(std::make_unique<Lexicon>(*dict_)),
+      gathering_words_(GatheringWords::From(*dict_)) {}
 
 std::unique_ptr<ActorCoder> ActorCoder::Load(const std::string& data_dir,
                                              std::string* error) {
@@ -55,6 +57,7 @@ void ActorCoder::Annotate(Document& doc) const {
   doc.mentions.clear();
   WordCases cases = DocumentWordCases(doc);
   std::vector<ActorPhrase> phrases;
+  Gatherings gatherings;
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
     const Sentence& sentence = doc.sentences[s];
     if (sentence.duplicate || sentence.token_count == 0) continue;
@@ -78,12 +81,15 @@ void ActorCoder::Annotate(Document& doc) const {
       phrases.push_back(std::move(p));
     }
     for (ActorPhrase& p : found) phrases.push_back(std::move(p));
+    FindGatherings(gathering_words_, *dict_, doc, s, pieces, phrases, &gatherings);
   }
   std::stable_sort(phrases.begin(), phrases.end(),
                    [](const ActorPhrase& a, const ActorPhrase& b) {
                      return a.first < b.first;
                    });
   ResolveAndEmit(*lexicon_, std::move(phrases), doc);
+  // "the conference": who held or hosted it, once every actor is coded.
+  ResolveGatherings(gathering_words_, gatherings, doc);
 }
 
 }  // namespace dyad::actors

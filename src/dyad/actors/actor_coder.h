@@ -18,6 +18,7 @@
 #include <string>
 
 #include "dyad/actors/dictionary.h"
+#include "dyad/actors/gathering.h"
 #include "dyad/actors/lexicon.h"
 #include "dyad/doc/document.h"
 
@@ -44,6 +45,7 @@ class ActorCoder {
 
   std::unique_ptr<ActorDictionary> dict_;
   std::unique_ptr<Lexicon> lexicon_;
+  GatheringWords gathering_words_;
 };
 
 }  // namespace dyad::actors

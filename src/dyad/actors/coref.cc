@@ -24,7 +24,8 @@ class Resolver {
 
   void Run(std::vector<ActorPhrase>& phrases) {
     MarkDateline();
-    home_ = HomeCountry(phrases);
+    home_ = HomeCountry(phrases, kDatelineWeight);
+    topic_ = TopicCountry(phrases);
     MarkQuotes();
     all_ = &phrases;
     for (current_ = 0; current_ < phrases.size(); ++current_) Resolve(phrases[current_]);
@@ -47,8 +48,19 @@ class Resolver {
   }
 
   // The country the document's named actors name most; a dateline
-  // ("KUWAIT, June 2 -") counts extra, for the home of the report.
-  std::string HomeCountry(const std::vector<ActorPhrase>& phrases) const {
+  // ("KUWAIT, June 2 -") counts `dateline_weight` extra.
+  // The country of the lead sentence's first actor after the dateline
+  // when that actor is named ("Belarus released ..."), or "".
+  std::string TopicCountry(const std::vector<ActorPhrase>& phrases) const {
+    for (const ActorPhrase& p : phrases) {
+      if (p.sentence > 0) break;
+      if (p.first < dateline_end_ || p.kind == Mention::Kind::kPronoun) continue;
+      // "Police fired tear gas ...": the lead opens with no country.
+      return p.kind == Mention::Kind::kNamed ? p.country : "";
+    }
+    return "";
+  }
+  std::string HomeCountry(const std::vector<ActorPhrase>& phrases, int dateline_weight) const {
     std::map<std::string, std::pair<int, size_t>> counts;  // count, first
     for (size_t i = 0; i < phrases.size(); ++i) {
       const ActorPhrase& p = phrases[i];
@@ -59,7 +71,7 @@ class Resolver {
                       p.first == doc_.sentences[0].first_token &&
                       p.last + 1 < doc_.tokens.size() &&
                       doc_.Form(doc_.tokens[p.last + 1]) == ",";
-      if (dateline) c.first += kDatelineWeight;
+      if (dateline) c.first += dateline_weight;
     }
     std::string best;
     std::pair<int, size_t> best_count{0, 0};
@@ -81,12 +93,21 @@ class Resolver {
     if (doc_.sentences.empty()) return;
     const Sentence& s = doc_.sentences[0];
     if (s.token_count < 3) return;
-    std::string_view first = doc_.Form(doc_.tokens[s.first_token]);
-    bool caps = first.size() >= 3;
-    for (char c : first) caps = caps && !(c >= 'a' && c <= 'z');
-    if (!caps || doc_.Form(doc_.tokens[s.first_token + 1]) != ",") return;
-    uint32_t limit = std::min<uint32_t>(s.token_count, 10);
-    for (uint32_t k = 2; k < limit; ++k) {
+    // The place: one to four capitalized words ("KUWAIT", "THE HAGUE",
+    // "RIO DE JANEIRO"), then a comma.
+    auto caps = [&](uint32_t t) {
+      std::string_view f = doc_.Form(doc_.tokens[t]);
+      bool upper = f.size() >= 2;
+      for (char c : f) upper = upper && !(c >= 'a' && c <= 'z');
+      return upper;
+    };
+    uint32_t comma = 0;
+    while (comma < 4 && comma + 1 < s.token_count && caps(s.first_token + comma)) ++comma;
+    if (comma == 0 || doc_.Form(doc_.tokens[s.first_token + comma]) != "," ||
+        doc_.Form(doc_.tokens[s.first_token]).size() + comma < 4)
+      return;
+    uint32_t limit = std::min<uint32_t>(s.token_count, comma + 9);
+    for (uint32_t k = comma + 1; k < limit; ++k) {
       std::string_view f = doc_.Form(doc_.tokens[s.first_token + k]);
       if (f == "-" || f == "--" || f == "\xE2\x80\x94" || f == "\xE2\x80\x93") {
         dateline_end_ = s.first_token + k + 1;
@@ -234,13 +255,8 @@ class Resolver {
   }
 
   bool SpeechVerbAt(uint32_t t) const {
-    static const std::unordered_set<std::string_view> kSpeech = {
-        "said", "says", "say", "added", "adds", "told", "tells", "stated", "states",
-        "declared", "announced", "claimed", "insisted", "warned", "wrote", "writes",
-        "noted", "argued", "explained", "stressed", "asserted", "quoted", "according",
-        "continued", "replied", "urged", "vowed", "emphasized", "emphasised"};
     if (t >= doc_.tokens.size()) return false;
-    return kSpeech.count(FoldWord(doc_.Form(doc_.tokens[t]))) > 0;
+    return IsSpeechVerb(FoldWord(doc_.Form(doc_.tokens[t])));
   }
 
   // The number counting a phrase's tokens [first, last] ("61", "two"), or "".
@@ -267,11 +283,13 @@ class Resolver {
   // Whether mention m is the subject of a main-clause verb: its head
   // depends on a verb after it that is the root or hangs from it, with no
   // preposition of its own ("Shultz delivered", not "a meeting with
-  // President Aquino"). Needs the parse.
+  // President Aquino"), from the parse; or, from the words alone, the
+  // mention right after an opening clause (AfterOpeningClause).
   bool MainSubject(size_t m) const {
     const Mention& x = doc_.mentions[m];
     const Sentence& s = doc_.sentences[x.sentence];
     const Token& head = doc_.tokens[x.head];
+    if (AfterOpeningClause(x)) return true;
     if (head.head < 0 || doc_.Lemma(head).empty()) return false;
     uint32_t g = s.first_token + static_cast<uint32_t>(head.head);
     if (g >= doc_.tokens.size() || g <= x.head) return false;
@@ -285,6 +303,25 @@ class Resolver {
           s.first_token + static_cast<uint32_t>(doc_.tokens[t].head) == x.head &&
           doc_.tokens[t].upos == Upos::ADP)
         return false;
+    return true;
+  }
+
+  // Mention x opens the main clause after an opening participle or
+  // prepositional clause (read from the words, so it holds without the
+  // parse and where the parse errs) ("Speaking after a meeting with
+  // President Aquino, Shultz delivered ...": Shultz).
+  bool AfterOpeningClause(const Mention& x) const {
+    static const std::unordered_set<std::string_view> kOpeners = {
+        "after", "before", "during", "following", "despite", "in", "at", "on",
+        "with", "since", "while", "when", "as", "amid", "asked", "speaking"};
+    const Sentence& s = doc_.sentences[x.sentence];
+    if (x.first_token <= s.first_token + 1) return false;
+    std::string first = FoldWord(doc_.Form(doc_.tokens[s.first_token]));
+    bool opener = kOpeners.count(first) > 0 ||
+                  (first.size() > 4 && first.compare(first.size() - 3, 3, "ing") == 0);
+    if (!opener || doc_.Form(doc_.tokens[x.first_token - 1]) != ",") return false;
+    for (uint32_t t = s.first_token; t + 1 < x.first_token; ++t)
+      if (doc_.Form(doc_.tokens[t]) == ",") return false;  // the first comma only
     return true;
   }
 
@@ -330,11 +367,48 @@ class Resolver {
     return check(meta_[m].entity_entry) || check(meta_[m].head_entry);
   }
 
+  // Token t is "a" or "an".
+  bool IndefiniteAt(uint32_t t) const {
+    std::string w = FoldWord(doc_.Form(doc_.tokens[t]));
+    return w == "a" || w == "an";
+  }
+
+  // Token t is "the" (t may be out of range).
+  bool IsDefiniteWord(uint32_t t) const {
+    return t < doc_.tokens.size() && FoldWord(doc_.Form(doc_.tokens[t])) == "the";
+  }
+
+  // An IGO named later in p's sentence whose entry refers to `noun`
+  // ("Judges at the International Criminal Court"): -2 - its phrase index,
+  // else -1.
+  int32_t IgoLater(const ActorPhrase& p, const std::string& noun) const {
+    for (size_t i = current_ + 1; i < all_->size(); ++i) {
+      const ActorPhrase& q = (*all_)[i];
+      if (q.sentence != p.sentence) break;
+      if (q.role != "IGO" || q.entity_entry < 0) continue;
+      for (const std::string& r : entries_[q.entity_entry].refer) {
+        std::string f = FoldWord(r);
+        if (f == noun || Plural(f) == noun) return -2 - static_cast<int32_t>(i);
+      }
+    }
+    return -1;
+  }
+
   void CopyFrom(ActorPhrase& p, size_t m, const std::string& how) {
     const Mention& a = doc_.mentions[m];
+    std::string own_role = p.role;
     p.code = a.code;
     p.country = a.country;
     p.role = a.role;
+    // "opposition supporters" were PRO at the protest; "the opposition"
+    // after it, elsewhere, is the opposition again; people stay protesters
+    // ("the people arrested").
+    if (a.role == "PRO" && !p.protest && !own_role.empty() && own_role != "PRO" &&
+        own_role != "CVL" &&
+        a.rule.find("+protest") != std::string::npos && !a.country.empty()) {
+      p.role = own_role;
+      p.code = p.country + p.role;
+    }
     if (p.entity.empty()) {
       p.entity = a.entity;
       p.entity_entry = meta_[m].entity_entry;
@@ -464,7 +538,14 @@ class Resolver {
         if (!count.empty())
           same = Nearest(p, UINT32_MAX / 2, [&](size_t m) {
             const Mention& x = doc_.mentions[m];
-            return p.head_entry >= 0 && meta_[m].head_entry == p.head_entry &&
+            // "the two men" after "two Russian diplomats": plain people
+            // nouns (CVL) name any people counted the same.
+            bool same_head = p.head_entry >= 0 &&
+                             (meta_[m].head_entry == p.head_entry ||
+                              (entries_[p.head_entry].role == "CVL" &&
+                               meta_[m].head_entry >= 0 &&
+                               entries_[meta_[m].head_entry].person));
+            return same_head &&
                    CountIn(x.first_token, x.first_token + x.token_count - 1) == count;
           });
         if (same >= 0) {
@@ -496,15 +577,63 @@ class Resolver {
           return;
         }
       }
+      // "Prosecutors said ..." in a report on the ICC, "Judges at the
+      // International Criminal Court": a body an IGO names under `refer:`
+      // is that IGO's, not the home country's.
+      // So are "the council's 15 members" after the Security Council, "the
+      // group's 13 members" after OPEC: the possessor is the IGO.
+      int32_t body = -1;
+      if (a < 0 && p.needs_country) {
+        body = Nearest(p, UINT32_MAX / 2, [&](size_t m) {
+          return doc_.mentions[m].role == "IGO" && Refers(m, head);
+        });
+        if (body < 0) body = IgoLater(p, head);
+        for (uint32_t t = p.first + 1; body < 0 && t <= p.last; ++t) {
+          if (doc_.Form(doc_.tokens[t]) != "'s" || !IsDefiniteWord(t - 2)) continue;
+          std::string owner = FoldWord(doc_.Form(doc_.tokens[t - 1]));
+          body = Nearest(p, UINT32_MAX / 2, [&](size_t m) {
+            return doc_.mentions[m].role == "IGO" && Refers(m, owner);
+          });
+        }
+      }
+      // "a former Venezuelan military intelligence chief ... retired
+      // General Ramon Lozada": a titled name of no known country is the
+      // person an indefinite description just introduced.
+      int32_t introduced = -1;
+      bool titled_name = p.kind == Mention::Kind::kNamed && !p.name_keys.empty() &&
+                         p.head_entry >= 0 && entries_[p.head_entry].person;
+      if (a < 0 && body == -1 && p.needs_country && titled_name)
+        introduced = Nearest(p, 1, [&](size_t m) {
+          const Mention& x = doc_.mentions[m];
+          static const std::unordered_set<std::string_view> kOfficeRoles = {
+              "GOV", "MIL", "SPY", "COP", "JUD", "ELI", "OPP", "REB", "LEG"};
+          return x.kind == Mention::Kind::kNominal && kOfficeRoles.count(x.role) &&
+                 !meta_[m].plural && !x.country.empty() && x.antecedent < 0 &&
+                 IndefiniteAt(x.first_token);
+        });
       if (a >= 0) {
         CopyFrom(p, static_cast<size_t>(a), "description");
+      } else if (introduced >= 0) {
+        p.country = doc_.mentions[introduced].country;
+        p.code = p.country + p.role;
+        p.rule += "+introduced";
+        antecedent_ = introduced;
+      } else if (body >= 0) {
+        CopyFrom(p, static_cast<size_t>(body), "igo-body");
+      } else if (body < -1) {
+        const ActorPhrase& q = (*all_)[static_cast<size_t>(-body - 2)];
+        p.code = q.code;
+        p.country.clear();
+        p.role = q.role;
+        p.rule += "+igo-body:" + q.rule;
       } else if (p.needs_country &&
                  !(near = p.role == "REB" ? SentenceCountry(p) : DomesticCountry(p)).empty()) {
         p.country = near;
         p.code = p.country + p.role;
         p.rule += "+sentence";
-      } else if (p.needs_country && !home_.empty()) {
-        p.country = home_;
+      } else if (p.needs_country && !HomeFor(p).empty()) {
+        // A role left without a country: the document's home (HomeFor).
+        p.country = HomeFor(p);
         p.code = p.country + p.role;
         p.rule += "+home";
       } else if (p.generic) {
@@ -512,6 +641,23 @@ class Resolver {
       }
     }
     Emit(p);
+  }
+
+  // The home country a role without one takes. The dateline says where
+  // the reporter is: the state's own agents there ("police", "the
+  // government", "Foreign Minister Sanne de Vries") are most often that
+  // state's. People with an affiliation of their own (opposition, exiles,
+  // protesters, civilians, former officials) belong to the country the
+  // report is about: the first country its lead names after the dateline
+  // ("VILNIUS, Lithuania - Belarus released ..."), else the home.
+  const std::string& HomeFor(const ActorPhrase& p) const {
+    static const std::unordered_set<std::string_view> kStateRoles = {
+        "GOV", "MIL", "COP", "SPY", "LEG", "JUD"};
+    static const std::string kNone;
+    // "several ships", "About 120 ships": under any flag (`home: no`).
+    if (p.head_entry >= 0 && !entries_[p.head_entry].home) return kNone;
+    if (kStateRoles.count(p.role)) return home_;
+    return topic_.empty() ? home_ : topic_;
   }
 
   void Emit(const ActorPhrase& p) {
@@ -560,7 +706,7 @@ class Resolver {
 
   const std::vector<Entry>& entries_;
   Document& doc_;
-  std::string home_;
+  std::string home_, topic_;
   std::vector<Meta> meta_;
   std::vector<bool> in_quote_;
   uint32_t dateline_end_ = 0;
@@ -572,6 +718,15 @@ class Resolver {
 };
 
 }  // namespace
+
+bool IsSpeechVerb(std::string_view folded) {
+  static const std::unordered_set<std::string_view> kSpeech = {
+      "said", "says", "say", "added", "adds", "told", "tells", "stated", "states",
+      "declared", "announced", "claimed", "insisted", "warned", "wrote", "writes",
+      "noted", "argued", "explained", "stressed", "asserted", "quoted", "according",
+      "continued", "replied", "urged", "vowed", "emphasized", "emphasised"};
+  return kSpeech.count(folded) > 0;
+}
 
 void ResolveAndEmit(const Lexicon& lexicon, std::vector<ActorPhrase> phrases,
                     Document& doc) {

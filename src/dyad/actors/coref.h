@@ -14,6 +14,7 @@
 // Thread safety: pure function over its arguments.
 #pragma once
 
+#include <string_view>
 #include <vector>
 
 #include "dyad/actors/lexicon.h"
@@ -21,6 +22,10 @@
 #include "dyad/doc/document.h"
 
 namespace dyad::actors {
+
+// True for a folded verb form that reports speech ("said", "added",
+// "told"): the actor next to it is a quote's speaker.
+bool IsSpeechVerb(std::string_view folded);
 
 // Kinds of pronoun candidates (phrases with Mention::Kind::kPronoun carry
 // one of these in `rule` until resolved: "person", "thing", "plural").

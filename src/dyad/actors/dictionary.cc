@@ -94,7 +94,7 @@ bool ParseKind(std::string_view v, EntryKind* kind) {
       {"country", EntryKind::kCountry},   {"organization", EntryKind::kOrganization},
       {"person", EntryKind::kPerson},     {"agent", EntryKind::kAgent},
       {"modifier", EntryKind::kModifier}, {"filler", EntryKind::kFiller},
-      {"common", EntryKind::kCommon}};
+      {"common", EntryKind::kCommon},     {"gathering", EntryKind::kGathering}};
   for (const auto& [name, k] : kKinds)
     if (v == name) return *kind = k, true;
   return false;
@@ -119,6 +119,7 @@ std::string_view EntryKindName(EntryKind kind) {
     case EntryKind::kModifier: return "modifier";
     case EntryKind::kFiller: return "filler";
     case EntryKind::kCommon: return "common";
+    case EntryKind::kGathering: return "gathering";
   }
   return "organization";
 }
@@ -254,6 +255,12 @@ bool ActorDictionary::Parse(std::string_view content, std::string_view origin,
       for (auto& s : SplitList(value)) e.nouns.push_back(std::move(s));
     } else if (key == "refer") {
       for (auto& s : SplitList(value)) e.refer.push_back(std::move(s));
+    } else if (key == "held-by") {
+      for (auto& s : SplitList(value)) e.held_by.push_back(std::move(s));
+    } else if (key == "hosted-by") {
+      for (auto& s : SplitList(value)) e.hosted_by.push_back(std::move(s));
+    } else if (key == "not-after") {
+      for (auto& s : SplitList(value)) e.not_after.push_back(std::move(s));
     } else if (key == "marks") {
       if (!IsRole(value) && value != "REGION")
         return fail("unknown role '" + std::string(value) + "'");
@@ -272,6 +279,10 @@ bool ActorDictionary::Parse(std::string_view content, std::string_view origin,
       if (!ParseYesNo(value, &e.state)) return fail("state: yes or no");
     } else if (key == "place") {
       if (!ParseYesNo(value, &e.place)) return fail("place: yes or no");
+    } else if (key == "protester") {
+      if (!ParseYesNo(value, &e.protester)) return fail("protester: yes or no");
+    } else if (key == "home") {
+      if (!ParseYesNo(value, &e.home)) return fail("home: yes or no");
     } else if (key == "quantity") {
       if (!ParseYesNo(value, &e.quantity)) return fail("quantity: yes or no");
     } else if (key == "plural") {
@@ -365,12 +376,17 @@ std::string FormatEntries(const std::vector<Entry>& entries) {
     WriteList(out, "capitals", e.capitals);
     WriteList(out, "nouns", e.nouns);
     WriteList(out, "refer", e.refer);
+    WriteList(out, "held-by", e.held_by);
+    WriteList(out, "hosted-by", e.hosted_by);
+    WriteList(out, "not-after", e.not_after);
     if (!e.marks.empty()) out << "marks: " << e.marks << "\n";
     if (e.gender) out << "gender: " << (e.gender == 'f' ? "female" : "male") << "\n";
     if (e.weak) out << "weak: yes\n";
     if (e.person) out << "person: yes\n";
     if (e.quantity) out << "quantity: yes\n";
     if (e.place) out << "place: yes\n";
+    if (e.protester) out << "protester: yes\n";
+    if (!e.home) out << "home: no\n";
     if (e.state) out << "state: yes\n";
     if (e.abroad) out << "abroad: yes\n";
     if (!e.plural) out << "plural: no\n";

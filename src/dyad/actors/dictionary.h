@@ -27,7 +27,7 @@
 namespace dyad::actors {
 
 enum class EntryKind : uint8_t {
-  kCountry, kOrganization, kPerson, kAgent, kModifier, kFiller, kCommon
+  kCountry, kOrganization, kPerson, kAgent, kModifier, kFiller, kCommon, kGathering
 };
 std::string_view EntryKindName(EntryKind kind);
 
@@ -48,11 +48,16 @@ struct Entry {
   std::vector<DatedCode> codes;     // organizations, persons, countries
   std::vector<std::string> names, adjectives, demonyms, capitals, nouns;
   std::vector<std::string> refer;   // head nouns a description may use
+  // gathering: verbs whose doer held it ("organized"), hosted it
+  // ("hosted"), and words after which "the conference" is no actor ("at").
+  std::vector<std::string> held_by, hosted_by, not_after;
   std::string marks;                // modifier: the role it forces (ELI)
   char gender = 0;                  // person: 'f', 'm' or 0 (unknown)
   bool weak = false;                // agent: yields to a stronger role
   bool person = false;              // agent: denotes a person
   bool place = false;               // agent: a place ("town"), not after "in"
+  bool protester = false;           // agent: PRO in a protest ("supporters")
+  bool home = true;                 // agent: may take the document's home country
   bool state = false;               // agent: a state named nearby ("the country")
   bool abroad = false;              // agent: posted abroad ("the embassy in X")
   bool quantity = false;            // filler: may be followed by "of"

@@ -16,7 +16,8 @@ int Rank(EntryKind kind) {
     case EntryKind::kAgent: return 1;
     case EntryKind::kModifier: return 2;
     case EntryKind::kFiller: return 3;
-    case EntryKind::kCommon: return 4;
+    case EntryKind::kCommon:
+    case EntryKind::kGathering: return 4;
   }
   return 4;
 }
@@ -37,6 +38,8 @@ Lexicon::Lexicon(const ActorDictionary& dict) : dict_(dict) {
   hits_.reserve(aliases * 2);
   for (uint32_t i = 0; i < entries.size(); ++i) {
     const Entry& e = entries[i];
+    // Gathering words are read by gathering.cc, never matched as actors.
+    if (e.kind == EntryKind::kGathering) continue;
     auto add_all = [&](const std::vector<std::string>& aliases, AliasType type,
                        bool plurals) {
       for (const std::string& alias : aliases) {

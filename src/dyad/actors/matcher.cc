@@ -102,7 +102,8 @@ PieceKind KindOf(const Entry& e, AliasType type) {
     case EntryKind::kAgent: return PieceKind::kAgent;
     case EntryKind::kModifier: return PieceKind::kModifier;
     case EntryKind::kFiller: return PieceKind::kFiller;
-    case EntryKind::kCommon: return PieceKind::kCommon;
+    case EntryKind::kCommon:
+    case EntryKind::kGathering: return PieceKind::kCommon;
   }
   return PieceKind::kName;
 }

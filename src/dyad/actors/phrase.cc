@@ -106,6 +106,41 @@ class Builder {
  private:
   std::string Fold(uint32_t t) const { return FoldWord(doc_.Form(doc_.tokens[t])); }
 
+  // Every content piece of g is a name no dictionary knows.
+  bool OnlyUnknownNames(const Group& g) const {
+    bool any = false;
+    for (const Part& part : g.parts)
+      for (size_t i : part.pieces) {
+        if (!IsContent(pieces_[i].kind)) continue;
+        if (pieces_[i].kind != PieceKind::kName) return false;
+        any = true;
+      }
+    return any;
+  }
+
+  // Token `first` follows a locative ("in", "near"), maybe over "the", or
+  // closes a list of capitalized places after one ("in Surin and Sisaket").
+  bool AfterLocative(uint32_t first) const {
+    uint32_t k = first;
+    if (k > begin_ && IsDefiniteWord(Fold(k - 1))) --k;
+    if (k > begin_ && (Fold(k - 1) == "and" || Fold(k - 1) == "or" || Fold(k - 1).empty())) {
+      uint32_t j = k - 1;
+      while (j > begin_ && HasUpper(doc_.Form(doc_.tokens[j - 1])) &&
+             !IsContentToken(j - 1))
+        --j;
+      if (j < k - 1) k = j;
+    }
+    return k > begin_ && IsLocative(Fold(k - 1));
+  }
+
+  // Token t belongs to a piece naming something a dictionary knows.
+  bool IsContentToken(uint32_t t) const {
+    for (const Piece& piece : pieces_)
+      if (piece.first <= t && t <= piece.last)
+        return IsContent(piece.kind) && piece.kind != PieceKind::kName;
+    return false;
+  }
+
   void Classify() {
     cls_.assign(sentence_.token_count, Cls::kOther);
     piece_at_.assign(sentence_.token_count, -1);
@@ -662,9 +697,18 @@ class Builder {
   }
 
   bool ClosedAfter(uint32_t last) const {
-    if (last + 1 >= end_) return true;
-    std::string_view f = doc_.Form(doc_.tokens[last + 1]);
-    return f == "," || f == "." || f == ";" || f == ":" || f == ")" || f == "\"";
+    auto closing = [&](uint32_t t) {
+      if (t >= end_) return true;
+      std::string_view f = doc_.Form(doc_.tokens[t]);
+      return f == "," || f == "." || f == ";" || f == ":" || f == ")" || f == "\"";
+    };
+    if (closing(last + 1)) return true;
+    // "Vice Minister of the International Trade and Industry Ministry,":
+    // the rest of a capitalized name after "and" still closes the title.
+    if (Fold(last + 1) != "and") return false;
+    uint32_t t = last + 2;
+    while (t < end_ && t < last + 7 && HasUpper(doc_.Form(doc_.tokens[t]))) ++t;
+    return t > last + 2 && closing(t);
   }
 
   bool FollowedByBoundary(uint32_t last) const {
@@ -724,6 +768,9 @@ class Builder {
     if (r.head_entry >= 0 && entries_[r.head_entry].place && !r.has_op && !r.has_name &&
         first > begin_ && IsLocative(Fold(first - 1)))
       return false;
+    // "villages in Surin and Sisaket provinces", "near Uvira": a name no
+    // dictionary knows after a locative is a place, not an actor.
+    if (OnlyUnknownNames(g) && AfterLocative(first)) return false;
     // "the country", "the island" stand for a state named before them;
     // "any country", "a nation" for none.
     bool state_ref = false;
@@ -781,9 +828,18 @@ class Builder {
     }
     // "thousands of students marched", "47 people were arrested at the
     // protests": people in a sentence about a protest are protesters.
-    if (p.role == "CVL" && !r.has_op && r.head_entry >= 0 &&
-        entries_[r.head_entry].role == "CVL" && !entries_[r.head_entry].place &&
-        ProtestSentence()) {
+    // So are an actor's supporters there ("police dispersed several
+    // hundred opposition supporters"; `protester: yes`).
+    bool people = p.role == "CVL" && !r.has_op && r.head_entry >= 0 &&
+                  entries_[r.head_entry].role == "CVL" && !entries_[r.head_entry].place;
+    bool followers = false;
+    for (const Part& part : g.parts)
+      for (size_t i : part.pieces)
+        if (pieces_[i].first <= r.head && r.head <= pieces_[i].last &&
+            pieces_[i].kind == PieceKind::kAgent &&
+            entries_[pieces_[i].entry].protester && p.role != "IGO")
+          followers = true;
+    if ((people || followers) && ProtestSentence()) {
       p.role = "PRO";
       p.code = p.country + p.role;
       p.rule += "+protest";
