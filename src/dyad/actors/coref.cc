@@ -54,7 +54,7 @@ class Resolver {
   std::string TopicCountry(const std::vector<ActorPhrase>& phrases) const {
     for (const ActorPhrase& p : phrases) {
       if (p.sentence > 0) break;
-      if (p.first < dateline_end_ || p.kind == Mention::Kind::kPronoun) continue;
+      if (InDateline(p.first) || p.kind == Mention::Kind::kPronoun) continue;
       // "Police fired tear gas ...": the lead opens with no country.
       return p.kind == Mention::Kind::kNamed ? p.country : "";
     }
@@ -86,34 +86,19 @@ class Resolver {
   }
 
   // "VILNIUS, Lithuania - ...", "KUWAIT, June 2 -": where the report was
-  // filed, not an actor of its first sentence. Sets dateline_end_ to the
-  // first token after the dash (0 if there is no dateline).
+  // filed, not an actor of its first sentence. Sets the dateline's tokens
+  // [dateline_start_, dateline_end_) (empty if there is none).
   void MarkDateline() {
-    dateline_end_ = 0;
-    if (doc_.sentences.empty()) return;
-    const Sentence& s = doc_.sentences[0];
-    if (s.token_count < 3) return;
-    // The place: one to four capitalized words ("KUWAIT", "THE HAGUE",
-    // "RIO DE JANEIRO"), then a comma.
-    auto caps = [&](uint32_t t) {
-      std::string_view f = doc_.Form(doc_.tokens[t]);
-      bool upper = f.size() >= 2;
-      for (char c : f) upper = upper && !(c >= 'a' && c <= 'z');
-      return upper;
-    };
-    uint32_t comma = 0;
-    while (comma < 4 && comma + 1 < s.token_count && caps(s.first_token + comma)) ++comma;
-    if (comma == 0 || doc_.Form(doc_.tokens[s.first_token + comma]) != "," ||
-        doc_.Form(doc_.tokens[s.first_token]).size() + comma < 4)
-      return;
-    uint32_t limit = std::min<uint32_t>(s.token_count, comma + 9);
-    for (uint32_t k = comma + 1; k < limit; ++k) {
-      std::string_view f = doc_.Form(doc_.tokens[s.first_token + k]);
-      if (f == "-" || f == "--" || f == "\xE2\x80\x94" || f == "\xE2\x80\x93") {
-        dateline_end_ = s.first_token + k + 1;
+    dateline_start_ = dateline_end_ = 0;
+    for (uint32_t i = 0; i < doc_.sentences.size(); ++i)
+      if (uint32_t n = doc_.DatelineLength(i); n > 0) {
+        dateline_start_ = doc_.sentences[i].first_token;
+        dateline_end_ = dateline_start_ + n;
         return;
       }
-    }
+  }
+  bool InDateline(uint32_t token) const {
+    return token >= dateline_start_ && token < dateline_end_;
   }
 
   // in_quote_[t]: token t is inside quotation marks. Quotes are paired
@@ -175,7 +160,7 @@ class Resolver {
       if (x.sentence != p.sentence) break;
       if (x.first_token >= p.first || x.country.empty()) continue;
       if (x.role != "GOV" && x.role != "MIL") continue;
-      if (x.first_token < dateline_end_) continue;
+      if (InDateline(x.first_token)) continue;
       // A state named bare is often not the one at war ("France hosted
       // the 'terrorist group'"); its regime, army or leader is.
       if (x.rule.rfind("country:", 0) == 0) continue;
@@ -196,7 +181,7 @@ class Resolver {
       const Mention& x = doc_.mentions[m];
       if (x.sentence != p.sentence) break;
       if (x.first_token >= p.first || x.country.empty() || x.role != "GOV") continue;
-      if (x.kind == Mention::Kind::kPronoun || x.first_token < dateline_end_) continue;
+      if (x.kind == Mention::Kind::kPronoun || InDateline(x.first_token)) continue;
       found = x.country;  // keeps the first one of the sentence
     }
     return found;
@@ -709,7 +694,7 @@ class Resolver {
   std::string home_, topic_;
   std::vector<Meta> meta_;
   std::vector<bool> in_quote_;
-  uint32_t dateline_end_ = 0;
+  uint32_t dateline_start_ = 0, dateline_end_ = 0;
   std::vector<uint32_t> paragraph_;
   const std::vector<ActorPhrase>* all_ = nullptr;
   size_t current_ = 0;
