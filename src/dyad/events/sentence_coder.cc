@@ -297,7 +297,7 @@ void SentenceCoder::CollectArguments(int p, Arguments* a, int depth) const {
     passive_marks |= r == rel_.aux_pass || r == rel_.obl_agent;
   }
   bool has_object = tree_.Child(p, rel_.obj) >= 0;
-  if (passive_subject && !passive_marks && has_object) passive_subject = false;
+  if (passive_subject && !passive_marks) passive_subject = false;
   a->passive = (passive_marks || passive_subject) && !has_subject;
   bool has_direct_object = false;
   for (int c : tree_.children(p)) {
