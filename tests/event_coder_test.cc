@@ -311,6 +311,15 @@ TEST(EventCoder, ThreatUnderAFutureModalKeepsItsCode) {
   EXPECT_TRUE(Has(e, "CHNGOV", "13", "USAGOV"));
 }
 
+// What a warning says could happen is a threat.
+TEST(EventCoder, WarningOfAPossibleActIsAThreat) {
+  auto e = EventsOf("The European Union warned that it could impose new sanctions on Belarus.");
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(e[0].code, "1312");
+  EXPECT_TRUE(EventsOf("The European Union said that it could impose new "
+                       "sanctions on Belarus.").empty());
+}
+
 TEST(EventEval, DevSetFloors) {
   EventScore s;
   std::string error;

@@ -76,6 +76,7 @@ void CoderLexicon::Load(const PatternSet& patterns) {
   load("&DOCUMENT_NOUNS", &document_nouns,
        {"statement", "resolution", "communique", "declaration", "letter"});
   load("&FUTURE_MODAL", &future_modals, {"will", "shall", "'ll", "would"});
+  load("&WARNING", &warning, {"warn", "threaten", "caution"});
   // "KEY>VALUE" tables.
   auto load_pairs = [&](const char* name,
                         std::vector<std::pair<std::string, std::string>>* out) {
@@ -622,6 +623,15 @@ void SentenceCoder::CodePredicate(int p, bool nominal) {
       if (r == rel_.aux && LemmaIs(c, lexicon_.future_modals)) intent = tree_.lemma(c);
     }
     if (negated || (intent == "would" && !Reported(p) && speaker_ < 0)) intent.clear();
+    // "ECOWAS warned that it could impose sanctions": a possibility held
+    // out by a warning is a threat.
+    int clause = p;
+    while (tree_.rel(clause) == rel_.conj && tree_.head(clause) >= 0) clause = tree_.head(clause);
+    int warner = tree_.head(clause);
+    if (intent.empty() && !negated && tree_.rel(clause) == rel_.ccomp && warner >= 0 &&
+        LemmaIs(warner, lexicon_.warning))
+      for (int c : tree_.children(p))
+        if (tree_.rel(c) == rel_.aux && LemmaIs(c, lexicon_.modal)) intent = tree_.lemma(c);
   }
   if (std::string why = Unasserted(p);
       !why.empty() && !(why.starts_with("hypothetical") && !intent.empty()))
