@@ -297,6 +297,21 @@ void SentenceCoder::CollectArguments(int p, Arguments* a, int depth) const {
     passive_subject |= r == rel_.nsubj_pass;
     passive_marks |= r == rel_.aux_pass || r == rel_.obl_agent;
   }
+  // "Russia's deputy ambassador, Yevgeny Pankov, said ...": a noun phrase
+  // before a verb with no subject, hung on it as a clause or a list item,
+  // is its subject (the parse's usual slip on an appositive name).
+  int lost_subject = -1;
+  if (!has_subject && !passive_subject) {
+    for (int c : tree_.children(p)) {
+      uint8_t r = tree_.rel(c);
+      if (c < p && (r == rel_.ccomp || r == rel_.parataxis || r == rel_.list || r == rel_.dep) &&
+          (tree_.upos(c) == Upos::NOUN || tree_.upos(c) == Upos::PROPN) &&
+          ActorAt(c) >= 0) {
+        lost_subject = c;
+        break;
+      }
+    }
+  }
   bool has_object = tree_.Child(p, rel_.obj) >= 0;
   if (passive_subject && !passive_marks) passive_subject = false;
   a->passive = (passive_marks || passive_subject) && !has_subject;
@@ -346,6 +361,7 @@ void SentenceCoder::CollectArguments(int p, Arguments* a, int depth) const {
       break;
     }
   }
+  if (lost_subject >= 0 && a->subjects.empty() && !a->passive) a->subjects.push_back(lost_subject);
   if (a->passive) {
     // In a passive the by-agent acts; nsubj (if any) was mis-attached.
     std::vector<int> agents;
@@ -437,8 +453,12 @@ void SentenceCoder::CollectArguments(int p, Arguments* a, int depth) const {
     // commission ...": an active verb with an object, coordinated by the
     // parse with a passive clause reported by a verb of saying, is the
     // speaker's.
+    // The same when the reported clause's subject is no actor ("said
+    // sanctions had failed and blamed Washington").
     int matrix = tree_.head(h);
-    if (a->subjects.empty() && outer.passive && r == rel_.conj && !a->objects.empty() &&
+    bool actor_subject = false;
+    for (int sj : a->subjects) actor_subject |= ActorAt(sj) >= 0;
+    if (!actor_subject && r == rel_.conj && !a->objects.empty() &&
         tree_.rel(h) == rel_.ccomp && matrix >= 0 && LemmaIs(matrix, lexicon_.speech)) {
       Arguments speaker;
       CollectArguments(matrix, &speaker, depth + 1);
@@ -489,6 +509,13 @@ std::string SentenceCoder::Unasserted(int p) const {
   if ((r == rel_.advcl || r == rel_.acl || r == rel_.ccomp) &&
       !CaseOf(p).empty() && Has(lexicon_.content_markers, CaseOf(p)))
     return "content of \"" + std::string(tree_.form(h)) + "\" (" + CaseOf(p) + ")";
+  // "blamed Washington for raising tensions by holding drills": a clause
+  // after the content clause continues it (the parse hung it one up).
+  if (r == rel_.advcl)
+    for (int c : tree_.children(h))
+      if (c < p && tree_.rel(c) == rel_.advcl && IsVerb(c) && !CaseOf(c).empty() &&
+          Has(lexicon_.content_markers, CaseOf(c)))
+        return "content of \"" + std::string(tree_.form(h)) + "\" (" + CaseOf(c) + ")";
   // "demanded that both sides cease attacks", "called on X to release":
   // what is asked for has not happened; the demand is the event.
   if ((r == rel_.ccomp || (r == rel_.advcl && CaseOf(p) == "to")) &&

@@ -22,7 +22,8 @@ struct Relations {
           obl_agent = 0, obl_unmarked = 0, nmod = 0, nmod_poss = 0, conj = 0,
           xcomp = 0, ccomp = 0, advcl = 0, acl = 0, acl_relcl = 0, aux = 0,
           aux_pass = 0, advmod = 0, case_ = 0, mark = 0, prt = 0, cop = 0,
-          appos = 0, amod = 0, compound = 0, flat = 0, parataxis = 0, det = 0,
+          appos = 0, amod = 0, compound = 0, flat = 0, parataxis = 0, det = 0, list = 0,
+          dep = 0,
           root = 0;
   // `id_of` maps a relation name ("nsubj:pass") to the model's id.
   template <typename IdOf>
@@ -91,6 +92,8 @@ Relations Relations::From(IdOf id_of) {
   r.compound = id_of("compound");
   r.flat = id_of("flat");
   r.parataxis = id_of("parataxis");
+  r.list = id_of("list");
+  r.dep = id_of("dep");
   r.det = id_of("det");
   r.root = id_of("root");
   return r;
