@@ -385,6 +385,19 @@ void SentenceCoder::CollectArguments(int p, Arguments* a, int depth) const {
   uint8_t r = tree_.rel(p);
   bool shares = false;
   if (r == rel_.conj && IsVerb(h)) shares = true;
+  // "said it had acted in accordance with the law against ships ..., and
+  // accused Manila": a verb coordinated with a noun by the parse is
+  // coordinated with the verb that noun hangs from.
+  if (r == rel_.conj && !IsVerb(h) && tree_.upos(p) == Upos::VERB) {
+    int v = h;
+    while (v >= 0 && !IsVerb(v)) v = tree_.head(v);
+    if (v >= 0) {
+      Arguments outer;
+      CollectArguments(v, &outer, depth + 1);
+      a->subjects = outer.subjects;
+      return;
+    }
+  }
   // "..., saying", "after meeting X", "while visiting": the participle or
   // clause shares the subject of the clause it hangs on.
   if (r == rel_.advcl && IsVerb(h) &&
