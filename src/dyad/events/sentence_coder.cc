@@ -469,8 +469,19 @@ void SentenceCoder::CollectArguments(int p, Arguments* a, int depth) const {
     // The same when the reported clause's subject is no actor ("said
     // sanctions had failed and blamed Washington").
     int matrix = tree_.head(h);
+    // Or when that subject is the object's own actor ("says Iran is
+    // holding 20 Europeans and accuses Tehran of ...").
     bool actor_subject = false;
-    for (int sj : a->subjects) actor_subject |= ActorAt(sj) >= 0;
+    for (int sj : a->subjects) {
+      int m = ActorAt(sj);
+      bool object_too = false;
+      for (int o : a->objects)
+        if (int mo = ActorAt(o); m >= 0 && mo >= 0 &&
+                                 doc_.mentions[mo].kind == Mention::Kind::kNamed &&
+                                 doc_.mentions[mo].code == doc_.mentions[m].code)
+          object_too = true;
+      actor_subject |= m >= 0 && !object_too;
+    }
     if (!actor_subject && r == rel_.conj && !a->objects.empty() &&
         tree_.rel(h) == rel_.ccomp && matrix >= 0 && LemmaIs(matrix, lexicon_.speech)) {
       Arguments speaker;
