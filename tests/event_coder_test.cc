@@ -320,6 +320,17 @@ TEST(EventCoder, WarningOfAPossibleActIsAThreat) {
                        "sanctions on Belarus.").empty());
 }
 
+// A relative pronoun as the passive subject or the object of its clause
+// stands for the noun the clause modifies.
+TEST(EventCoder, RelativePronounObjectIsTheModifiedNoun) {
+  EXPECT_TRUE(Has(EventsOf("Ahmed Musa, a Nigerian opposition politician who was "
+                           "arrested by Nigerian police on Monday, remains in custody."),
+                  "NGACOP", "17", "NGAOPP"));
+  EXPECT_TRUE(Has(EventsOf("Three Philippine boats, which the Chinese coast guard "
+                           "seized on Monday, were towed to Hainan."),
+                  "CHNCOP", "17", "PHLMIL"));
+}
+
 TEST(EventEval, DevSetFloors) {
   EventScore s;
   std::string error;

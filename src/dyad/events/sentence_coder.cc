@@ -372,13 +372,19 @@ void SentenceCoder::CollectArguments(int p, Arguments* a, int depth) const {
         if (prep == "by") agents.push_back(dep);
     a->subjects = agents;
   }
-  // Relative pronouns stand for the noun the clause modifies.
-  for (int& s : a->subjects) {
-    if (tree_.upos(s) == Upos::PRON && tree_.rel(p) == rel_.acl_relcl &&
-        (tree_.lemma(s) == "who" || tree_.lemma(s) == "which" ||
-         tree_.lemma(s) == "that"))
+  // Relative pronouns stand for the noun the clause modifies, as subject
+  // or, in a passive ("a candidate who was arrested by the KGB") or as
+  // object ("the ships which Iran seized"), as object.
+  auto relative = [&](int& s) {
+    if ((tree_.upos(s) == Upos::PRON || tree_.upos(s) == Upos::DET ||
+         tree_.upos(s) == Upos::SCONJ) &&
+        tree_.rel(p) == rel_.acl_relcl &&
+        (tree_.lemma(s) == "who" || tree_.lemma(s) == "whom" ||
+         tree_.lemma(s) == "which" || tree_.lemma(s) == "that"))
       s = tree_.head(p);
-  }
+  };
+  for (int& s : a->subjects) relative(s);
+  for (int& o : a->objects) relative(o);
   if (!a->subjects.empty() || a->passive || depth > 4) return;
   int h = tree_.head(p);
   if (h < 0) return;
