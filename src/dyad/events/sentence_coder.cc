@@ -856,7 +856,7 @@ void SentenceCoder::CodePredicate(int p, bool nominal) {
     // sanctions on X" written without @T: a dependent the pattern named
     // that holds an actor is the target.
     for (int d : matched_deps)
-      if (ActorAt(d) >= 0) targets.push_back(d);
+      if (ActorAt(d) >= 0 || !PairAt(d, {}).empty()) targets.push_back(d);
   }
   if (targets.empty() && !target_from_slot) {
     // No object: an actor reached by against/on/with/to is the target.
