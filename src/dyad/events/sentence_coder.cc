@@ -929,7 +929,13 @@ void SentenceCoder::CodePredicate(int p, bool nominal) {
   } else {
     mutual = false;
   }
-  if (target_mentions.empty() && !nominal &&
+  // "Rwanda and Congo signed an agreement": two parties acting together
+  // are each other's target (below), not responders to an earlier act.
+  std::vector<int> coordinated_sources = source_mentions;
+  ExtendCoordinated(&coordinated_sources);
+  const bool joint = Has(lexicon_.symmetric_codes, info->code) &&
+                     coordinated_sources.size() == 2;
+  if (target_mentions.empty() && !nominal && !joint &&
       Has(lexicon_.responding_roots, info->code.substr(0, 2))) {
     int answered = -1;
     for (int o : args.objects)
