@@ -331,6 +331,19 @@ TEST(EventCoder, RelativePronounObjectIsTheModifiedNoun) {
                   "CHNCOP", "17", "PHLMIL"));
 }
 
+// What a verb of commitment commits to is its subject's intent, one way.
+TEST(EventCoder, CommitmentsAreIntents) {
+  auto threat = EventsOf("China threatened to impose sanctions on Lithuania.");
+  ASSERT_EQ(threat.size(), 1u);
+  EXPECT_EQ(threat[0].code, "1312");
+  auto pledge = EventsOf("Japan pledged to send emergency aid to Turkey.");
+  EXPECT_TRUE(Has(pledge, "JPNGOV", "03", "TURGOV"));
+  auto meeting = EventsOf("Canada's prime minister agreed to meet the Chinese president next month.");
+  ASSERT_EQ(meeting.size(), 1u);
+  EXPECT_EQ(meeting[0].code, "036");
+  EXPECT_TRUE(EventsOf("China did not threaten to impose sanctions on Lithuania.").empty());
+}
+
 TEST(EventEval, DevSetFloors) {
   EventScore s;
   std::string error;

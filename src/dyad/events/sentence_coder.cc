@@ -77,6 +77,8 @@ void CoderLexicon::Load(const PatternSet& patterns) {
        {"statement", "resolution", "communique", "declaration", "letter"});
   load("&FUTURE_MODAL", &future_modals, {"will", "shall", "'ll", "would"});
   load("&WARNING", &warning, {"warn", "threaten", "caution"});
+  load("&COMMITMENT", &commitment,
+       {"agree", "pledge", "promise", "vow", "threaten", "offer", "undertake"});
   // "KEY>VALUE" tables.
   auto load_pairs = [&](const char* name,
                         std::vector<std::pair<std::string, std::string>>* out) {
@@ -450,7 +452,8 @@ void SentenceCoder::CollectArguments(int p, Arguments* a, int depth) const {
     }
     return;
   }
-  if (r == rel_.xcomp && LemmaIs(h, lexicon_.aspectual)) shares = true;
+  if (r == rel_.xcomp && (LemmaIs(h, lexicon_.aspectual) || LemmaIs(h, lexicon_.commitment)))
+    shares = true;
   if (r == rel_.acl_relcl && !IsVerb(h)) {
     a->subjects.push_back(h);
     return;
@@ -680,6 +683,13 @@ void SentenceCoder::CodePredicate(int p, bool nominal) {
       if (r == rel_.aux && LemmaIs(c, lexicon_.future_modals)) intent = tree_.lemma(c);
     }
     if (negated || (intent == "would" && !Reported(p) && speaker_ < 0)) intent.clear();
+    // "threatened to impose sanctions", "pledged to send aid", "agreed to
+    // extend the truce": the open complement of a verb of &COMMITMENT is
+    // its subject's intent, unless the commitment is negated.
+    int committer = tree_.head(p);
+    if (intent.empty() && !negated && tree_.rel(p) == rel_.xcomp && committer >= 0 &&
+        LemmaIs(committer, lexicon_.commitment) && Unasserted(committer).empty())
+      intent = tree_.lemma(committer);
     // "ECOWAS warned that it could impose sanctions": a possibility held
     // out by a warning is a threat.
     int clause = p;
@@ -691,7 +701,8 @@ void SentenceCoder::CodePredicate(int p, bool nominal) {
         if (tree_.rel(c) == rel_.aux && LemmaIs(c, lexicon_.modal)) intent = tree_.lemma(c);
   }
   if (std::string why = Unasserted(p);
-      !why.empty() && !(why.starts_with("hypothetical") && !intent.empty()))
+      !why.empty() && !((why.starts_with("hypothetical") || why.starts_with("unrealized")) &&
+                        !intent.empty()))
     return decide("dropped: " + why);
   // "could impose sanctions on Iran": an event noun is no more asserted
   // than the verb that takes it as its object.
@@ -967,7 +978,9 @@ void SentenceCoder::CodePredicate(int p, bool nominal) {
   }
   ExtendCoordinated(&source_mentions);
   ExtendCoordinated(&target_mentions);
-  const bool symmetric = Has(lexicon_.symmetric_codes, info->code);
+  // An intent is its subject's alone ("agreed to meet X") unless two parties
+  // share it ("A and B agreed to meet").
+  const bool symmetric = Has(lexicon_.symmetric_codes, info->code) && (intent.empty() || joint);
   // "A and B agreed", "A and B met": each with the other.
   if (target_mentions.empty() && symmetric && source_mentions.size() == 2)
     target_mentions.push_back(source_mentions[1]),
