@@ -537,6 +537,15 @@ std::string SentenceCoder::Unasserted(int p) const {
   int h = tree_.head(p);
   if (h < 0) return {};
   uint8_t r = tree_.rel(p);
+  // A verb coordinated with the content of another, or with a condition,
+  // is no more asserted ("were detained for stoning police ... and
+  // setting fire to vehicles"); a negation stays with its own verb.
+  if (r == rel_.conj && IsVerb(h) && tree_.Child(p, rel_.nsubj) < 0) {
+    std::string why = Unasserted(h);
+    if (why.starts_with("content") || why.starts_with("unrealized") ||
+        why.starts_with("condition"))
+      return why;
+  }
   if (r == rel_.xcomp && !LemmaIs(h, lexicon_.aspectual))
     return "unrealized complement of \"" + std::string(tree_.form(h)) + "\"";
   if ((r == rel_.advcl || r == rel_.acl || r == rel_.ccomp) &&
