@@ -957,8 +957,12 @@ void SentenceCoder::CodePredicate(int p, bool nominal) {
                      coordinated_sources.size() == 2;
   if (target_mentions.empty() && !nominal && !joint &&
       Has(lexicon_.responding_roots, info->code.substr(0, 2))) {
+    // The act answered is the object, or a word a slot took ("voted
+    // against the duties").
     int answered = -1;
-    for (int o : args.objects)
+    std::vector<int> answers = args.objects;
+    answers.insert(answers.end(), matched_deps.begin(), matched_deps.end());
+    for (int o : answers)
       if (answered < 0 && ActorAt(o) < 0 && Has(lexicon_.response_objects, tree_.lemma(o)))
         answered = o;
     if (int author = answered >= 0 ? AuthorAnswered(source_mentions.front(),
