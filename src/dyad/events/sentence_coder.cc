@@ -373,6 +373,11 @@ void SentenceCoder::CollectArguments(int p, Arguments* a, int depth) const {
       for (auto& [prep, dep] : a->preps)
         if (prep == "by") agents.push_back(dep);
     a->subjects = agents;
+    // "talks between A and B, mediated by Qatar": a passive participle
+    // on a noun acts on that noun.
+    int h = tree_.head(p);
+    if (a->objects.empty() && tree_.rel(p) == rel_.acl && h >= 0 && !IsVerb(h))
+      a->objects.push_back(h);
   }
   // Relative pronouns stand for the noun the clause modifies, as subject
   // or, in a passive ("a candidate who was arrested by the KGB") or as
