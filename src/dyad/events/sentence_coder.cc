@@ -502,6 +502,23 @@ void SentenceCoder::CollectArguments(int p, Arguments* a, int depth) const {
       CollectArguments(matrix, &speaker, depth + 1);
       a->subjects = speaker.subjects;
     }
+    // "accused a group of a cyberattack that disabled systems, and
+    // summoned the ambassador": a verb with an object coordinated with a
+    // relative clause whose subject names no actor belongs to the clause
+    // above it.
+    bool any_actor = false;
+    for (int sj : a->subjects) any_actor |= ActorAt(sj) >= 0;
+    if (!any_actor && r == rel_.conj && !a->objects.empty() &&
+        (tree_.rel(h) == rel_.acl_relcl || tree_.rel(h) == rel_.acl)) {
+      int v = tree_.head(h);
+      while (v >= 0 && (!IsVerb(v) || tree_.rel(v) == rel_.acl || tree_.rel(v) == rel_.acl_relcl))
+        v = tree_.head(v);
+      if (v >= 0) {
+        Arguments above;
+        CollectArguments(v, &above, depth + 1);
+        a->subjects = above.subjects;
+      }
+    }
   }
 }
 
