@@ -344,6 +344,16 @@ TEST(EventCoder, CommitmentsAreIntents) {
   EXPECT_TRUE(EventsOf("China did not threaten to impose sanctions on Lithuania.").empty());
 }
 
+// "..., an accusation that the police denied": the denial answers the
+// accuser named in the same sentence, also within one country.
+TEST(EventCoder, DenialAnswersTheAccuserInTheSameSentence) {
+  auto e = EventsOf(
+      "Uganda's main opposition party accused the police of torturing detained "
+      "activists, an accusation that the police denied.");
+  EXPECT_TRUE(Has(e, "UGAOPP", "11", "UGACOP"));
+  EXPECT_TRUE(Has(e, "UGACOP", "01", "UGAOPP"));
+}
+
 TEST(EventEval, DevSetFloors) {
   EventScore s;
   std::string error;

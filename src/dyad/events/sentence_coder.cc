@@ -392,6 +392,12 @@ void SentenceCoder::CollectArguments(int p, Arguments* a, int depth) const {
   };
   for (int& s : a->subjects) relative(s);
   for (int& o : a->objects) relative(o);
+  // "an accusation the rebels denied": a denial in a relative clause with
+  // its own subject denies the noun it modifies.
+  if (tree_.rel(p) == rel_.acl_relcl && LemmaIs(p, lexicon_.denial) && !a->passive &&
+      !a->subjects.empty() && a->objects.empty() && !IsVerb(tree_.head(p)) &&
+      a->subjects.front() != tree_.head(p))
+    a->objects.push_back(tree_.head(p));
   if (!a->subjects.empty() || a->passive || depth > 4) return;
   int h = tree_.head(p);
   if (h < 0) return;

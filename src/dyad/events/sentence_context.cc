@@ -140,8 +140,18 @@ int SentenceCoder::SurfaceActor(int p, int step) const {
 int SentenceCoder::AuthorAnswered(int responder, std::string_view act) const {
   const Mention& self = doc_.mentions[responder];
   std::string roots = lexicon_.ResponseRoots(act);
-  for (int pass = 0; pass < 4; ++pass) {
-    bool by_root = pass < 2, aimed = pass % 2 == 0;
+  // An act of the named kind in this very sentence by another actor ("X
+  // accused the soldiers of ..., a claim the command denied"); then
+  // another country's act; then, within one country, another actor's.
+  for (size_t k = doc_.events.size(); k-- > 0;) {
+    const Event& earlier = doc_.events[k];
+    if (earlier.sentence != sentence_index_) break;
+    if (earlier.source < 0 || doc_.mentions[earlier.source].code == self.code) continue;
+    for (size_t r = 0; r + 1 < roots.size(); r += 2)
+      if (earlier.code.compare(0, 2, roots, r, 2) == 0) return earlier.source;
+  }
+  for (int pass = 0; pass < 8; ++pass) {
+    bool by_root = pass % 4 < 2, aimed = pass % 2 == 0, domestic = pass >= 4;
     if (by_root && roots.empty()) continue;
     for (size_t k = doc_.events.size(); k-- > 0;) {
       const Event& earlier = doc_.events[k];
@@ -150,7 +160,7 @@ int SentenceCoder::AuthorAnswered(int responder, std::string_view act) const {
         break;
       if (earlier.source < 0) continue;
       const Mention& author = doc_.mentions[earlier.source];
-      bool other = !self.country.empty() && !author.country.empty()
+      bool other = !domestic && !self.country.empty() && !author.country.empty()
                        ? author.country != self.country
                        : author.code != self.code;
       if (!other) continue;
