@@ -354,6 +354,16 @@ TEST(EventCoder, DenialAnswersTheAccuserInTheSameSentence) {
   EXPECT_TRUE(Has(e, "UGACOP", "01", "UGAOPP"));
 }
 
+// Welcoming an act of two parties is aimed at no one: no target.
+TEST(EventCoder, ResponseToAJointActHasNoTarget) {
+  auto e = EventsOf(
+      "Cambodia and Thailand agreed to a ceasefire on Sunday. ASEAN foreign "
+      "ministers welcomed the ceasefire in a joint statement.");
+  EXPECT_TRUE(Has(e, "IGOASEAN", "05", "-"));
+  EXPECT_FALSE(Has(e, "IGOASEAN", "05", "KHMGOV"));
+  EXPECT_FALSE(Has(e, "IGOASEAN", "05", "THAGOV"));
+}
+
 TEST(EventEval, DevSetFloors) {
   EventScore s;
   std::string error;

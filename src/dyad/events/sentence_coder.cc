@@ -77,6 +77,7 @@ void CoderLexicon::Load(const PatternSet& patterns) {
        {"statement", "resolution", "communique", "declaration", "letter"});
   load("&FUTURE_MODAL", &future_modals, {"will", "shall", "'ll", "would"});
   load("&WARNING", &warning, {"warn", "threaten", "caution"});
+  load("&JOINT_ACTS", &joint_acts, {"agreement", "deal", "ceasefire", "truce"});
   load("&COMMITMENT", &commitment,
        {"agree", "pledge", "promise", "vow", "threaten", "offer", "undertake"});
   // "KEY>VALUE" tables.
@@ -983,6 +984,7 @@ void SentenceCoder::CodePredicate(int p, bool nominal) {
   ExtendCoordinated(&coordinated_sources);
   const bool joint = Has(lexicon_.symmetric_codes, info->code) &&
                      coordinated_sources.size() == 2;
+  bool untargeted = false;
   if (target_mentions.empty() && !nominal && !joint &&
       Has(lexicon_.responding_roots, info->code.substr(0, 2))) {
     // The act answered is the object, or a word a slot took ("voted
@@ -993,6 +995,13 @@ void SentenceCoder::CodePredicate(int p, bool nominal) {
     for (int o : answers)
       if (answered < 0 && ActorAt(o) < 0 && Has(lexicon_.response_objects, tree_.lemma(o)))
         answered = o;
+    // "welcomed the ceasefire": an act of two parties answered has no
+    // one author; the response has no target.
+    if (answered >= 0 && LemmaIs(answered, lexicon_.joint_acts) &&
+        !Has(lexicon_.symmetric_codes, info->code)) {
+      untargeted = true;
+      answered = -1;
+    }
     if (int author = answered >= 0 ? AuthorAnswered(source_mentions.front(),
                                                      tree_.lemma(answered))
                                    : -1;
@@ -1028,6 +1037,7 @@ void SentenceCoder::CodePredicate(int p, bool nominal) {
         source_mentions.resize(1);
   // Most political events have both sides; an event with no coded target
   // is far more often a misreading than a codable one-sided act.
+  if (target_mentions.empty() && untargeted) target_mentions.push_back(-1);
   if (target_mentions.empty()) return decide("dropped: no coded target actor");
   if (argument_of_event && !target_from_slot && !aimed_at_subject)
     return decide("dropped: argument of a coded verb");
