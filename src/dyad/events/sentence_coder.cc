@@ -1,5 +1,6 @@
 #include "dyad/events/sentence_coder.h"
 
+#include <cctype>
 #include <algorithm>
 #include <cstddef>
 #include <string>
@@ -78,6 +79,7 @@ void CoderLexicon::Load(const PatternSet& patterns) {
   load("&FUTURE_MODAL", &future_modals, {"will", "shall", "'ll", "would"});
   load("&WARNING", &warning, {"warn", "threaten", "caution"});
   load("&JOINT_ACTS", &joint_acts, {"agreement", "deal", "ceasefire", "truce"});
+  load("&OWN_PEOPLE", &own_people, {"cvl"});
   load("&COMMITMENT", &commitment,
        {"agree", "pledge", "promise", "vow", "threaten", "offer", "undertake"});
   // "KEY>VALUE" tables.
@@ -1049,6 +1051,15 @@ void SentenceCoder::CodePredicate(int p, bool nominal) {
       // The same actor twice, or two parts of one actor (a minister
       // meeting his president): not an event between political actors.
       if (t >= 0 && doc_.mentions[t].code == doc_.mentions[s].code) continue;
+      // "The president thanked voters", "troops freed 40 villagers":
+      // cooperation with one's own people is not an event between
+      // political actors.
+      std::string role = t >= 0 ? doc_.mentions[t].role : std::string();
+      for (char& ch : role) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      if (t >= 0 && info->quad <= 2 && Has(lexicon_.own_people, role) &&
+          !doc_.mentions[t].country.empty() &&
+          doc_.mentions[t].country == doc_.mentions[s].country)
+        continue;
       pairs.emplace_back(s, t);
       if ((symmetric || mutual) && t >= 0) pairs.emplace_back(t, s);
     }
