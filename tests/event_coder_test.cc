@@ -364,6 +364,13 @@ TEST(EventCoder, ResponseToAJointActHasNoTarget) {
   EXPECT_FALSE(Has(e, "IGOASEAN", "05", "THAGOV"));
 }
 
+// A show of force moves the actor's own forces; they are not its target.
+TEST(EventCoder, ForcesDeployedAreNotTheTarget) {
+  auto e = EventsOf("China deployed warships and coast guard vessels around Taiwan on Thursday.");
+  EXPECT_TRUE(Has(e, "CHNGOV", "15", "TWNGOV"));
+  for (const Coded& x : e) EXPECT_NE(x.target.substr(0, 3), "CHN") << x.target;
+}
+
 TEST(EventEval, DevSetFloors) {
   EventScore s;
   std::string error;

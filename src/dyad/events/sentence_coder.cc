@@ -80,6 +80,8 @@ void CoderLexicon::Load(const PatternSet& patterns) {
   load("&WARNING", &warning, {"warn", "threaten", "caution"});
   load("&JOINT_ACTS", &joint_acts, {"agreement", "deal", "ceasefire", "truce"});
   load("&OWN_PEOPLE", &own_people, {"cvl"});
+  load("&DESTINATION_PREPS", &destination_preps,
+       {"to", "near", "around", "toward", "towards", "into", "along", "off", "at"});
   load("&COMMITMENT", &commitment,
        {"agree", "pledge", "promise", "vow", "threaten", "offer", "undertake"});
   // "KEY>VALUE" tables.
@@ -1030,6 +1032,25 @@ void SentenceCoder::CodePredicate(int p, bool nominal) {
   }
   ExtendCoordinated(&source_mentions);
   ExtendCoordinated(&target_mentions);
+  // "China deployed warships and coast guard vessels near Taiwan": a show
+  // of force (15x) moves the actor's own forces; they are not its target,
+  // whoever the forces go to, near or around is.
+  if (info->code.starts_with("15") && !source_mentions.empty()) {
+    const std::string& home = doc_.mentions[source_mentions.front()].country;
+    std::vector<int> kept;
+    for (int t : target_mentions)
+      if (t < 0 || home.empty() || doc_.mentions[t].country != home) kept.push_back(t);
+    if (kept.size() != target_mentions.size()) {
+      for (auto& [prep, d] : args.preps) {
+        int m = ActorAt(d);
+        if (m < 0 || doc_.mentions[m].code.empty() || doc_.mentions[m].country == home) continue;
+        if (Has(lexicon_.destination_preps, prep) &&
+            std::find(kept.begin(), kept.end(), m) == kept.end())
+          kept.push_back(m);
+      }
+      target_mentions = kept;
+    }
+  }
   // An intent is its subject's alone ("agreed to meet X") unless two parties
   // share it ("A and B agreed to meet").
   const bool symmetric = Has(lexicon_.symmetric_codes, info->code) && (intent.empty() || joint);
