@@ -85,6 +85,14 @@ void SentenceCoder::ExtendCoordinated(std::vector<int>* mentions) const {
       const Mention& x = doc_.mentions[next];
       if (x.sentence != sentence_index_ || x.first_token != gap + 1) continue;
       std::string_view between = doc_.Form(doc_.tokens[gap]);
+      // "the three suspects, two Polish citizens and a Belarusian": after
+      // a counted group, a comma opens its apposition, not a list.
+      if (between == "," && m.token_count > 1) {
+        bool counted = false;
+        for (uint32_t t = m.first_token; t < m.first_token + m.token_count; ++t)
+          counted |= doc_.tokens[t].upos == Upos::NUM;
+        if (counted) break;
+      }
       if ((between == "and" || between == ",") && !x.code.empty() &&
           std::find(mentions->begin(), mentions->end(), static_cast<int>(next)) ==
               mentions->end())
