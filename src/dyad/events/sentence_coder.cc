@@ -475,9 +475,9 @@ void SentenceCoder::CollectArguments(int p, Arguments* a, int depth) const {
     return;
   }
   // "Russia's foreign ministry spokeswoman, Irina Sokolova, denied ...":
-  // a verb the parse hung on the noun before it as parataxis or apposition
-  // is that noun's predicate (a participle or an
-  // infinitive is not).
+  // a verb the parse hung on the noun before it as parataxis or
+  // apposition is that noun's predicate (a participle or an infinitive is
+  // not).
   if ((r == rel_.parataxis || r == rel_.appos) && !IsVerb(h) && h < p &&
       tree_.upos(p) == Upos::VERB && !tree_.form(p).ends_with("ing") && CaseOf(p).empty()) {
     a->subjects.push_back(h);
@@ -487,50 +487,44 @@ void SentenceCoder::CollectArguments(int p, Arguments* a, int depth) const {
     Arguments outer;
     CollectArguments(h, &outer, depth + 1);
     a->subjects = outer.subjects;
-    // "X told supporters that the count had been rigged and accused the
-    // commission ...": an active verb with an object, coordinated by the
-    // parse with a passive clause reported by a verb of saying, is the
-    // speaker's.
-    // The same when the reported clause's subject is no actor ("said
-    // sanctions had failed and blamed Washington").
-    int matrix = tree_.head(h);
-    // Or when that subject is the object's own actor ("says Iran is
-    // holding 20 Europeans and accuses Tehran of ...").
-    bool actor_subject = false;
-    for (int sj : a->subjects) {
-      int m = ActorAt(sj);
-      bool object_too = false;
-      for (int o : a->objects)
-        if (int mo = ActorAt(o); m >= 0 && mo >= 0 &&
-                                 doc_.mentions[mo].kind == Mention::Kind::kNamed &&
-                                 doc_.mentions[mo].code == doc_.mentions[m].code)
-          object_too = true;
-      actor_subject |= m >= 0 && !object_too;
-    }
-    if (!actor_subject && r == rel_.conj && !a->objects.empty() &&
-        tree_.rel(h) == rel_.ccomp && matrix >= 0 && LemmaIs(matrix, lexicon_.speech)) {
-      Arguments speaker;
-      CollectArguments(matrix, &speaker, depth + 1);
-      a->subjects = speaker.subjects;
-    }
-    // "accused a group of a cyberattack that disabled systems, and
-    // summoned the ambassador": a verb with an object coordinated with a
-    // relative clause whose subject names no actor belongs to the clause
-    // above it.
-    bool any_actor = false;
-    for (int sj : a->subjects) any_actor |= ActorAt(sj) >= 0;
-    if (!any_actor && r == rel_.conj && !a->objects.empty() &&
-        (tree_.rel(h) == rel_.acl_relcl || tree_.rel(h) == rel_.acl)) {
-      int v = tree_.head(h);
-      while (v >= 0 && (!IsVerb(v) || tree_.rel(v) == rel_.acl || tree_.rel(v) == rel_.acl_relcl))
-        v = tree_.head(v);
-      if (v >= 0) {
-        Arguments above;
-        CollectArguments(v, &above, depth + 1);
-        a->subjects = above.subjects;
-      }
-    }
+    if (r == rel_.conj && !a->objects.empty()) ConjunctOfEmbeddedClause(h, a, depth);
   }
+}
+
+// A verb with an object that the parse coordinated with an embedded
+// clause h, whose subject is not the verb's own (it names no actor, or
+// the object's own actor), belongs to the clause above h:
+//  - h reported by a verb of saying: the speaker ("told supporters the
+//    count had been rigged and accused the commission", "said sanctions
+//    had failed and blamed Washington", "says Iran is holding 20
+//    Europeans and accuses Tehran of ...");
+//  - h a relative or participle clause: the main clause ("accused a group
+//    of a cyberattack that disabled systems, and summoned the ambassador").
+void SentenceCoder::ConjunctOfEmbeddedClause(int h, Arguments* a, int depth) const {
+  for (int sj : a->subjects) {
+    int m = ActorAt(sj);
+    if (m < 0) continue;
+    bool object_too = false;
+    for (int o : a->objects)
+      if (int mo = ActorAt(o); mo >= 0 && doc_.mentions[mo].kind == Mention::Kind::kNamed &&
+                               doc_.mentions[mo].code == doc_.mentions[m].code)
+        object_too = true;
+    if (!object_too) return;
+  }
+  int above = -1;
+  if (tree_.rel(h) == rel_.ccomp && tree_.head(h) >= 0 &&
+      LemmaIs(tree_.head(h), lexicon_.speech)) {
+    above = tree_.head(h);
+  } else if (tree_.rel(h) == rel_.acl_relcl || tree_.rel(h) == rel_.acl) {
+    above = tree_.head(h);
+    while (above >= 0 && (!IsVerb(above) || tree_.rel(above) == rel_.acl ||
+                          tree_.rel(above) == rel_.acl_relcl))
+      above = tree_.head(above);
+  }
+  if (above < 0) return;
+  Arguments outer;
+  CollectArguments(above, &outer, depth + 1);
+  a->subjects = outer.subjects;
 }
 
 // "The navy seized a tanker, accusing it of smuggling": a pronoun object

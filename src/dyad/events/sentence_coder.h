@@ -105,6 +105,7 @@ class SentenceCoder {
   std::string CaseOf(int dep) const;
   void AddWithConjuncts(int head, std::vector<int>* out) const;
   int ObjectPronoun(int mention, const std::vector<int>& sources) const;
+  void ConjunctOfEmbeddedClause(int h, Arguments* a, int depth) const;
   int ActorAt(int head) const;
   void CollectArguments(int p, Arguments* a, int depth) const;
   std::string Unasserted(int p) const;
