@@ -1,9 +1,10 @@
 #include "dyad/events/sentence_coder.h"
 
-#include <cctype>
 #include <algorithm>
 #include <cstddef>
 #include <string>
+
+#include "dyad/events/text_util.h"
 
 namespace dyad::events {
 
@@ -80,6 +81,8 @@ void CoderLexicon::Load(const PatternSet& patterns) {
   load("&WARNING", &warning, {"warn", "threaten", "caution"});
   load("&JOINT_ACTS", &joint_acts, {"agreement", "deal", "ceasefire", "truce"});
   load("&OWN_PEOPLE", &own_people, {"cvl"});
+  load("&QUANTIFIERS", &quantifiers,
+       {"more", "than", "at", "least", "about", "some", "nearly", "almost", "over"});
   load("&DESTINATION_PREPS", &destination_preps,
        {"to", "near", "around", "toward", "towards", "into", "along", "off", "at"});
   load("&COMMITMENT", &commitment,
@@ -1069,9 +1072,7 @@ void SentenceCoder::CodePredicate(int p, bool nominal) {
       // "The president thanked voters", "troops freed 40 villagers":
       // cooperation with one's own people is not an event between
       // political actors.
-      std::string role = t >= 0 ? doc_.mentions[t].role : std::string();
-      for (char& ch : role) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-      if (t >= 0 && info->quad <= 2 && Has(lexicon_.own_people, role) &&
+      if (t >= 0 && info->quad <= 2 && Has(lexicon_.own_people, Lower(doc_.mentions[t].role)) &&
           !doc_.mentions[t].country.empty() &&
           doc_.mentions[t].country == doc_.mentions[s].country)
         continue;

@@ -42,7 +42,7 @@ struct CoderLexicon {
   std::vector<std::string> negation, modal, speech, aspectual, symmetric_codes,
       content_markers, condition_markers, pair_nouns, response_objects,
       document_nouns, gatherings, future_modals, warning, commitment, joint_acts,
-      own_people, destination_preps, disapproval,
+      own_people, destination_preps, quantifiers, disapproval,
       irrealis,
       affiliation, responding_roots, denial;
   // Act code prefix -> intent code (&INTENT_CODES), longest prefix first.

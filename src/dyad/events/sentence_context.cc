@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "dyad/events/sentence_coder.h"
+#include "dyad/events/text_util.h"
 
 namespace dyad::events {
 
@@ -83,7 +84,13 @@ void SentenceCoder::ExtendCoordinated(std::vector<int>* mentions) const {
     for (size_t next = static_cast<size_t>((*mentions)[k]) + 1;
          next < doc_.mentions.size(); ++next) {
       const Mention& x = doc_.mentions[next];
-      if (x.sentence != sentence_index_ || x.first_token != gap + 1) continue;
+      if (x.sentence != sentence_index_ || x.first_token <= gap) continue;
+      // "and more than 200 of his supporters": words of quantity may come
+      // between the conjunction and the next actor.
+      bool quantity = true;
+      for (uint32_t t = gap + 1; t < x.first_token && quantity; ++t)
+        quantity = Has(lexicon_.quantifiers, Lower(doc_.Form(doc_.tokens[t])));
+      if (!quantity) continue;
       std::string_view between = doc_.Form(doc_.tokens[gap]);
       // "the three suspects, two Polish citizens and a Belarusian": after
       // a counted group, a comma opens its apposition, not a list.
