@@ -372,6 +372,18 @@ void SentenceCoder::CollectArguments(int p, Arguments* a, int depth) const {
     }
   }
   if (lost_subject >= 0 && a->subjects.empty() && !a->passive) a->subjects.push_back(lost_subject);
+  // "Opposition leader X, who ..., was detained by officers, his party
+  // said": the verb of saying took both subjects; the one before this
+  // clause is this clause's.
+  if (!has_subject && !passive_subject && tree_.rel(p) == rel_.ccomp && tree_.head(p) >= 0) {
+    int said = tree_.head(p), first = -1, count = 0;
+    for (int c : tree_.children(said))
+      if (tree_.rel(c) == rel_.nsubj) {
+        ++count;
+        if (c < p && first < 0) first = c;
+      }
+    if (count >= 2 && first >= 0) AddWithConjuncts(first, a->passive ? &a->objects : &a->subjects);
+  }
   if (a->passive) {
     // In a passive the by-agent acts; nsubj (if any) was mis-attached.
     std::vector<int> agents;
