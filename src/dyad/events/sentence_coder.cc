@@ -427,6 +427,8 @@ void SentenceCoder::CollectArguments(int p, Arguments* a, int depth) const {
   // "said it had acted in accordance with the law against ships ..., and
   // accused Manila": a verb coordinated with a noun by the parse is
   // coordinated with the verb that noun hangs from.
+  // With no verb above, the noun phrase before it is its subject, as for
+  // parataxis below ("Russia's spokeswoman, Irina Sokolova, denied ...").
   if (r == rel_.conj && !IsVerb(h) && tree_.upos(p) == Upos::VERB) {
     int v = h;
     while (v >= 0 && !IsVerb(v)) v = tree_.head(v);
@@ -434,6 +436,10 @@ void SentenceCoder::CollectArguments(int p, Arguments* a, int depth) const {
       Arguments outer;
       CollectArguments(v, &outer, depth + 1);
       a->subjects = outer.subjects;
+      return;
+    }
+    if (h < p && !tree_.form(p).ends_with("ing") && CaseOf(p).empty()) {
+      a->subjects.push_back(h);
       return;
     }
   }
