@@ -99,8 +99,11 @@ void Model::Annotate(Document& doc, const Sentence& sentence,
   int first_root = -1;
   for (int start = 0; start < n; start += kMaxParseWords) {
     const int len = std::min(kMaxParseWords, n - start);
+    // A tag head re-tags the words (its tags replace the perceptron's,
+    // which the parser has already read).
     parts_.parser.Parse(ws.parser_inputs.data() + start, len, &ws.parser,
-                        ws.heads.data() + start, ws.labels.data() + start);
+                        ws.heads.data() + start, ws.labels.data() + start,
+                        ws.tags.data() + start);
     for (int i = start; i < start + len; ++i) {
       if (ws.heads[i] >= 0) {
         ws.heads[i] += start;

@@ -21,7 +21,7 @@ inline constexpr char kModelMagic[8] = {'D', 'Y', 'A', 'D', 'S', 'Y', 'N', 'T'};
 // 1: first model. 2: six word-pair parser templates retired (a v1 file
 // would load but score with features that no longer fire). 3: neural
 // (BiLSTM + biaffine) parser instead of the perceptron parser.
-inline constexpr uint32_t kModelFormatVersion = 3;
+inline constexpr uint32_t kModelFormatVersion = 4;
 
 bool WriteModelFile(const std::string& path, uint64_t data_hash,
                     std::string_view payload, int zstd_level,
