@@ -30,10 +30,13 @@ std::unique_ptr<Model> Model::Load(const std::string& path,
                                    std::string* error) {
   std::string payload;
   uint64_t data_hash = 0;
-  if (!ReadModelFile(path, &payload, &data_hash, error)) return nullptr;
+  uint32_t version = 0;
+  if (!ReadModelFile(path, &payload, &data_hash, error, &version)) {
+    return nullptr;
+  }
   ModelParts parts;
   ByteReader in(payload);
-  if (!parts.Read(in, error)) {
+  if (!parts.Read(in, error, version)) {
     *error = path + ": corrupt syntax model: " + *error;
     return nullptr;
   }

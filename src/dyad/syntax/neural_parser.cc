@@ -426,12 +426,15 @@ void NeuralDims::Write(ByteWriter& out) const {
   }
 }
 
-bool NeuralDims::Read(ByteReader& in) {
+bool NeuralDims::Read(ByteReader& in, bool with_layout) {
   int* fields[] = {&vocab,     &num_tags,      &num_labels,    &word_dim,
                    &tag_dim,   &affix_dim,     &shape_dim,     &affix_buckets,
                    &shape_buckets, &hidden,    &arc_dim,       &label_dim,
                    &layers,    &tag_head};
+  layers = 1;
+  tag_head = 1;  // stored + 1
   for (int* f : fields) {
+    if (!with_layout && (f == &layers || f == &tag_head)) continue;
     uint64_t v;
     if (!in.VarU(&v) || v == 0 || v > (1u << 22)) return false;
     *f = static_cast<int>(v);
@@ -601,6 +604,15 @@ void NeuralParser::Parse(const NeuralInput* words, int n, NeuralScratch* s,
   const size_t col = static_cast<size_t>(h8);
   for (int t = 0; t < n; ++t) {
     const NeuralInput& w = words[t];
+    if (t + 1 < n) {
+      // The word table is tens of MB: fetch the next word's column while
+      // this one is summed.
+      const char* next = reinterpret_cast<const char*>(
+          word_table_.data() + col * words[t + 1].word);
+      for (size_t b = 0; b < col * sizeof(float); b += 64) {
+        __builtin_prefetch(next + b);
+      }
+    }
     gates.col(t) = ConstVecMap(word_table_.data() + col * w.word, h8) +
                    ConstVecMap(tag_table_.data() + col * w.tag, h8) +
                    ConstVecMap(shape_table_.data() + col * w.shape, h8);
@@ -825,8 +837,9 @@ void NeuralParser::Write(ByteWriter& out) const {
   }
 }
 
-bool NeuralParser::Read(ByteReader& in, std::string* error) {
-  if (!dims.Read(in)) return *error = "corrupt parser dimensions", false;
+bool NeuralParser::Read(ByteReader& in, std::string* error,
+                        bool with_layout) {
+  if (!dims.Read(in, with_layout)) return *error = "corrupt parser dimensions", false;
   if (!vocab.Read(in, error)) return false;
   if (!vocab.ValuesBelow(static_cast<uint32_t>(dims.vocab))) {
     return *error = "parser vocabulary out of range", false;

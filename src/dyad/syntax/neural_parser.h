@@ -47,7 +47,7 @@ struct NeuralDims {
   int shape_dim = 16;
   int affix_buckets = 8192;
   int shape_buckets = 512;
-  int hidden = 80;     // LSTM units per direction
+  int hidden = 80;     // LSTM units per direction (even)
   int arc_dim = 64;    // arc-dependent / arc-head vectors
   int label_dim = 32;  // label-dependent / label-head vectors
   int layers = 1;      // BiLSTM layers, 1 or 2
@@ -56,7 +56,9 @@ struct NeuralDims {
   int input_dim() const { return word_dim + tag_dim + affix_dim + shape_dim; }
   int mlp_rows() const { return 2 * arc_dim + 2 * label_dim; }
   void Write(ByteWriter& out) const;
-  bool Read(ByteReader& in);
+  // with_layout = false: a format 3 file (one layer, no tag head, not
+  // stored).
+  bool Read(ByteReader& in, bool with_layout = true);
 };
 
 enum NeuralParam : int {
@@ -197,7 +199,7 @@ class NeuralParser {
              int* heads, int* labels, int* tags = nullptr) const;
 
   void Write(ByteWriter& out) const;
-  bool Read(ByteReader& in, std::string* error);
+  bool Read(ByteReader& in, std::string* error, bool with_layout = true);
 
  private:
   // 8H x rows tables: [fwd Wx; bwd Wx] slice times each embedding table.
