@@ -72,6 +72,9 @@ void AddTrainSyntax(CLI::App& parent) {
       ->capture_default_str();
   cmd->add_flag("--keep-last", opt->parser.keep_last_epoch,
                 "keep the parser's last epoch, not the best on dev");
+  cmd->add_option("--seed", opt->seed,
+                  "random seed (initial weights, shuffling, dropout)")
+      ->capture_default_str();
   cmd->add_option("--folds", opt->jackknife_folds,
                   "jackknife folds for the parser's training tags (0 = gold)")
       ->capture_default_str();
