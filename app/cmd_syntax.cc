@@ -18,6 +18,9 @@ void AddTrainSyntax(CLI::App& parent) {
       "syntax", "Train the POS tagger, lemmatizer and dependency parser");
   cmd->add_option("--train", opt->train_path, "training treebank (CoNLL-U)")
       ->required();
+  cmd->add_option("--also-train", opt->extra_train_paths,
+                  "more training treebanks (e.g. the dev split for a final "
+                  "model; pair with --keep-last)");
   cmd->add_option("--dev", opt->dev_path,
                   "development treebank (CoNLL-U), picks the parser epoch")
       ->required();
@@ -30,6 +33,12 @@ void AddTrainSyntax(CLI::App& parent) {
       ->capture_default_str();
   cmd->add_option("--hidden", opt->parser_dims.hidden,
                   "parser BiLSTM units per direction")
+      ->capture_default_str();
+  cmd->add_option("--layers", opt->parser_dims.layers,
+                  "parser BiLSTM layers (1 or 2)")
+      ->capture_default_str();
+  cmd->add_option("--tag-head", opt->parser_dims.tag_head,
+                  "1: the parser re-tags words with a softmax on its BiLSTM")
       ->capture_default_str();
   cmd->add_option("--arc-dim", opt->parser_dims.arc_dim,
                   "parser arc vector size")
@@ -60,6 +69,11 @@ void AddTrainSyntax(CLI::App& parent) {
       ->capture_default_str();
   cmd->add_option("--average-decay", opt->parser.average_decay,
                   "decay of the parser's parameter average (0 = off)")
+      ->capture_default_str();
+  cmd->add_flag("--keep-last", opt->parser.keep_last_epoch,
+                "keep the parser's last epoch, not the best on dev");
+  cmd->add_option("--seed", opt->seed,
+                  "random seed (initial weights, shuffling, dropout)")
       ->capture_default_str();
   cmd->add_option("--folds", opt->jackknife_folds,
                   "jackknife folds for the parser's training tags (0 = gold)")

@@ -76,13 +76,13 @@ TEST_F(SyntaxModelTest, MeetsFloorsOnEwtTest) {
   SyntaxScores s = Evaluate(*model_, gold);
   ASSERT_GT(s.words, 20000u);
   std::cout << "EWT test: " << s.Summary() << "\n";
-  // Floors sit 0.4 below what the shipped model reaches (UPOS 95.35,
-  // UAS 86.08, LAS 83.00; UPOS at the 95), so a change that hurts
+  // Floors sit about 0.4 below what the shipped model reaches (UPOS
+  // 95.96, UAS 87.45, LAS 84.63), so a change that hurts tagging or
   // parsing fails. The targets (UAS 88, LAS 85) are not reached
   // yet by the speed-bound neural parser: see docs/syntax.md.
-  EXPECT_GE(SyntaxScores::Pct(s.upos, s.words), 95.0);
-  EXPECT_GE(SyntaxScores::Pct(s.uas, s.words), 85.6);
-  EXPECT_GE(SyntaxScores::Pct(s.las, s.words), 82.6);
+  EXPECT_GE(SyntaxScores::Pct(s.upos, s.words), 95.5);
+  EXPECT_GE(SyntaxScores::Pct(s.uas, s.words), 87.0);
+  EXPECT_GE(SyntaxScores::Pct(s.las, s.words), 84.2);
 }
 
 TEST_F(SyntaxModelTest, LemmatizesNewsWords) {

@@ -30,10 +30,13 @@ std::unique_ptr<Model> Model::Load(const std::string& path,
                                    std::string* error) {
   std::string payload;
   uint64_t data_hash = 0;
-  if (!ReadModelFile(path, &payload, &data_hash, error)) return nullptr;
+  uint32_t version = 0;
+  if (!ReadModelFile(path, &payload, &data_hash, error, &version)) {
+    return nullptr;
+  }
   ModelParts parts;
   ByteReader in(payload);
-  if (!parts.Read(in, error)) {
+  if (!parts.Read(in, error, version)) {
     *error = path + ": corrupt syntax model: " + *error;
     return nullptr;
   }
@@ -104,8 +107,11 @@ void Model::Annotate(Document& doc, const Sentence& sentence, Workspace& ws,
   for (int start = 0; start < n;) {
     const int end = start < body ? body : std::min(n, start + kMaxParseWords);
     const int len = end - start;
+    // A tag head re-tags the words (its tags replace the perceptron's,
+    // which the parser has already read).
     parts_.parser.Parse(ws.parser_inputs.data() + start, len, &ws.parser,
-                        ws.heads.data() + start, ws.labels.data() + start);
+                        ws.heads.data() + start, ws.labels.data() + start,
+                        ws.tags.data() + start);
     for (int i = start; i < end; ++i) {
       if (ws.heads[i] >= 0) {
         ws.heads[i] += start;

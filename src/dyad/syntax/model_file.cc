@@ -42,7 +42,7 @@ bool WriteModelFile(const std::string& path, uint64_t data_hash,
 
 bool DecodeModelBytes(std::string_view bytes, const std::string& name,
                       std::string* payload, uint64_t* data_hash,
-                      std::string* error) {
+                      std::string* error, uint32_t* version_out) {
   ByteReader r(bytes);
   char magic[sizeof kModelMagic];
   if (!r.Raw(magic, sizeof magic)) {
@@ -59,12 +59,13 @@ bool DecodeModelBytes(std::string_view bytes, const std::string& name,
     *error = name + ": truncated syntax model header";
     return false;
   }
-  if (version != kModelFormatVersion) {
+  if (version < kOldestReadableFormatVersion || version > kModelFormatVersion) {
     *error = name + ": syntax model format version " + std::to_string(version) +
              ", this build reads version " +
              std::to_string(kModelFormatVersion) + "; retrain the model";
     return false;
-  }
+  }  if (version_out != nullptr) *version_out = version;
+
   if (!r.U64(data_hash) || !r.U64(&raw_size) || !r.U64(&raw_hash) ||
       !r.U64(&csize)) {
     *error = name + ": truncated syntax model header";
@@ -94,10 +95,10 @@ bool DecodeModelBytes(std::string_view bytes, const std::string& name,
 }
 
 bool ReadModelFile(const std::string& path, std::string* payload,
-                   uint64_t* data_hash, std::string* error) {
+                   uint64_t* data_hash, std::string* error, uint32_t* version) {
   std::string bytes;
   if (!ReadFileBytes(path, &bytes, error)) return false;
-  return DecodeModelBytes(bytes, path, payload, data_hash, error);
+  return DecodeModelBytes(bytes, path, payload, data_hash, error, version);
 }
 
 }  // namespace dyad::syntax

@@ -20,19 +20,24 @@ namespace dyad::syntax {
 inline constexpr char kModelMagic[8] = {'D', 'Y', 'A', 'D', 'S', 'Y', 'N', 'T'};
 // 1: first model. 2: six word-pair parser templates retired (a v1 file
 // would load but score with features that no longer fire). 3: neural
-// (BiLSTM + biaffine) parser instead of the perceptron parser.
-inline constexpr uint32_t kModelFormatVersion = 3;
+// (BiLSTM + biaffine) parser instead of the perceptron parser. 4: the
+// parser's dimensions gained the layer count and the tag head flag (a
+// version 3 file still loads: it is a one-layer parser without tag head).
+inline constexpr uint32_t kModelFormatVersion = 4;
+inline constexpr uint32_t kOldestReadableFormatVersion = 3;
 
 bool WriteModelFile(const std::string& path, uint64_t data_hash,
                     std::string_view payload, int zstd_level,
                     std::string* error);
 
-// On success *payload holds the decompressed payload.
+// On success *payload holds the decompressed payload and *version (if
+// not null) the file's format version.
 bool ReadModelFile(const std::string& path, std::string* payload,
-                   uint64_t* data_hash, std::string* error);
+                   uint64_t* data_hash, std::string* error,
+                   uint32_t* version = nullptr);
 // Same checks on bytes already in memory; `name` is used in messages.
 bool DecodeModelBytes(std::string_view bytes, const std::string& name,
                       std::string* payload, uint64_t* data_hash,
-                      std::string* error);
+                      std::string* error, uint32_t* version = nullptr);
 
 }  // namespace dyad::syntax

@@ -17,7 +17,7 @@ void ModelParts::Write(ByteWriter& out) const {
   lemmatizer.Write(out);
 }
 
-bool ModelParts::Read(ByteReader& in, std::string* error) {
+bool ModelParts::Read(ByteReader& in, std::string* error, uint32_t version) {
   auto read_names = [&](std::vector<std::string>* names) {
     uint64_t n;
     if (!in.VarU(&n) || n == 0 || n > 256) return false;
@@ -47,7 +47,7 @@ bool ModelParts::Read(ByteReader& in, std::string* error) {
     }
     t.upos = static_cast<Upos>(upos);
   }
-  if (!tagger.Read(in, error) || !parser.Read(in, error) ||
+  if (!tagger.Read(in, error) || !parser.Read(in, error, version >= 4) ||
       !lemmatizer.Read(in, error)) {
     return false;
   }

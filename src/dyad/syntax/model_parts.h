@@ -16,6 +16,7 @@
 #include "dyad/doc/document.h"
 #include "dyad/syntax/byte_io.h"
 #include "dyad/syntax/lemmatizer.h"
+#include "dyad/syntax/model_file.h"
 #include "dyad/syntax/neural_parser.h"
 #include "dyad/syntax/tagger.h"
 
@@ -35,7 +36,10 @@ struct ModelParts {
   Lemmatizer lemmatizer;
 
   void Write(ByteWriter& out) const;
-  bool Read(ByteReader& in, std::string* error);
+  // `version`: the file's format version (3 has no layer count or tag
+  // head flag in the parser's dimensions).
+  bool Read(ByteReader& in, std::string* error,
+            uint32_t version = kModelFormatVersion);
 };
 
 }  // namespace dyad::syntax

@@ -61,6 +61,104 @@ void SoftmaxColumns(MatrixXf* m) {
   }
 }
 
+// Activations of one BiLSTM layer kept for the backward pass.
+struct LstmLayer {
+  MatrixXf acts[2], cells[2], tanh_cells[2], hs[2];
+};
+
+// Parameter index of a layer's first weight (forward Wx); the forward
+// direction's Wx, Wh, b follow, then the backward direction's.
+int LayerBase(int layer) { return layer == 0 ? kFwdWx : kFwdWx2; }
+
+// Runs both directions of a layer over x (columns = words); out = 2H x n.
+void LstmForward(const NeuralParser& parser, int layer, const MatrixXf& x,
+                 LstmLayer* l, MatrixXf* out) {
+  const auto& P = parser.params;
+  const int hid = parser.dims.hidden, h4 = 4 * hid;
+  const int n = static_cast<int>(x.cols());
+  for (int dir = 0; dir < 2; ++dir) {
+    const int base = LayerBase(layer) + 3 * dir;
+    ConstMatMap wx = View(P[base]), wh = View(P[base + 1]);
+    ConstVecMap b(P[base + 2].v.data(), h4);
+    MatrixXf& a = l->acts[dir];
+    a.noalias() = wx * x;
+    a.colwise() += b;
+    l->cells[dir].setZero(hid, n);
+    l->tanh_cells[dir].setZero(hid, n);
+    l->hs[dir].setZero(hid, n);
+    int prev = -1;
+    for (int k = 0; k < n; ++k) {
+      const int t = dir == 0 ? k : n - 1 - k;
+      auto pre = a.col(t);
+      if (prev >= 0) pre.noalias() += wh * l->hs[dir].col(prev);
+      SigmoidInPlace(pre.segment(0, 2 * hid));
+      TanhInPlace(pre.segment(2 * hid, hid));
+      SigmoidInPlace(pre.segment(3 * hid, hid));
+      auto c = l->cells[dir].col(t);
+      if (prev >= 0) {
+        c.array() = pre.segment(hid, hid).array() * l->cells[dir].col(prev).array();
+      } else {
+        c.setZero();
+      }
+      c.array() += pre.segment(0, hid).array() * pre.segment(2 * hid, hid).array();
+      l->tanh_cells[dir].col(t) = c.array().tanh().matrix();
+      l->hs[dir].col(t).array() =
+          pre.segment(3 * hid, hid).array() * l->tanh_cells[dir].col(t).array();
+      prev = t;
+    }
+  }
+  out->resize(2 * hid, n);
+  out->topRows(hid) = l->hs[0];
+  out->bottomRows(hid) = l->hs[1];
+}
+
+// Back-propagates d_out (2H x n) through the layer: adds the weight
+// gradients to *grads and d(loss)/dx to *d_x.
+void LstmBackward(const NeuralParser& parser, int layer, const MatrixXf& x,
+                  const LstmLayer& l, const MatrixXf& d_out,
+                  std::vector<ParamMatrix>* grads, MatrixXf* d_x) {
+  const auto& P = parser.params;
+  const int hid = parser.dims.hidden, h4 = 4 * hid;
+  const int n = static_cast<int>(x.cols());
+  auto G = [grads](int p) { return View((*grads)[p]); };
+  for (int dir = 0; dir < 2; ++dir) {
+    const int base = LayerBase(layer) + 3 * dir;
+    ConstMatMap wx = View(P[base]), wh = View(P[base + 1]);
+    const MatrixXf& a = l.acts[dir];
+    MatrixXf d_pre(h4, n), h_prev = MatrixXf::Zero(hid, n);
+    VectorXf dh_next = VectorXf::Zero(hid), dc_next = VectorXf::Zero(hid);
+    VectorXf dh(hid), dc(hid);
+    for (int k = n - 1; k >= 0; --k) {
+      const int t = dir == 0 ? k : n - 1 - k;
+      const int prev = k == 0 ? -1 : (dir == 0 ? t - 1 : t + 1);
+      auto gi = a.col(t).segment(0, hid).array();
+      auto gf = a.col(t).segment(hid, hid).array();
+      auto gg = a.col(t).segment(2 * hid, hid).array();
+      auto go = a.col(t).segment(3 * hid, hid).array();
+      auto tc = l.tanh_cells[dir].col(t).array();
+      dh = d_out.col(t).segment(dir * hid, hid) + dh_next;
+      dc.array() = dh.array() * go * (1.f - tc * tc) + dc_next.array();
+      auto dp = d_pre.col(t);
+      dp.segment(3 * hid, hid).array() = dh.array() * tc * go * (1.f - go);
+      dp.segment(0, hid).array() = dc.array() * gg * gi * (1.f - gi);
+      dp.segment(2 * hid, hid).array() = dc.array() * gi * (1.f - gg * gg);
+      if (prev >= 0) {
+        dp.segment(hid, hid).array() =
+            dc.array() * l.cells[dir].col(prev).array() * gf * (1.f - gf);
+        h_prev.col(t) = l.hs[dir].col(prev);
+      } else {
+        dp.segment(hid, hid).setZero();
+      }
+      dc_next.array() = dc.array() * gf;
+      dh_next.noalias() = wh.transpose() * dp;
+    }
+    G(base + 1).noalias() += d_pre * h_prev.transpose();
+    G(base).noalias() += d_pre * x.transpose();
+    G(base + 2) += d_pre.rowwise().sum();
+    d_x->noalias() += wx.transpose() * d_pre;
+  }
+}
+
 }  // namespace
 
 void InitNeuralParams(NeuralParser* parser, uint64_t seed) {
@@ -74,7 +172,8 @@ void InitNeuralParams(NeuralParser* parser, uint64_t seed) {
         range = 0.1f;
         break;
       case kFwdWx: case kBwdWx: case kFwdWh: case kBwdWh: case kMlpW:
-      case kLabelDep: case kLabelHead: case kLabelPair:
+      case kLabelDep: case kLabelHead: case kLabelPair: case kFwdWx2:
+      case kBwdWx2: case kFwdWh2: case kBwdWh2: case kTagW:
         range = std::sqrt(6.f / static_cast<float>(m.rows + m.cols));
         break;
       case kRootArc: case kRootLabel:
@@ -86,7 +185,8 @@ void InitNeuralParams(NeuralParser* parser, uint64_t seed) {
     for (float& x : m.v) x = (2.f * UniformFloat(&rng) - 1.f) * range;
   }
   const int hid = parser->dims.hidden;
-  for (int p : {kFwdB, kBwdB}) {
+  for (int p : {kFwdB, kBwdB, kFwdB2, kBwdB2}) {
+    if (parser->params[p].v.empty()) continue;
     for (int k = hid; k < 2 * hid; ++k) parser->params[p].v[k] = 1.f;
   }
 }
@@ -98,7 +198,7 @@ double SentenceGradient(const NeuralParser& parser, const NeuralSentence& s,
                         std::vector<ParamMatrix>* grads) {
   const NeuralDims& d = parser.dims;
   const int n = static_cast<int>(s.words.size());
-  const int hid = d.hidden, h4 = 4 * hid;
+  const int hid = d.hidden;
   const int arc = d.arc_dim, lab = d.label_dim, rows = d.mlp_rows();
   const int nl = d.num_labels, in_dim = d.input_dim();
   const auto& P = parser.params;
@@ -133,45 +233,38 @@ double SentenceGradient(const NeuralParser& parser, const NeuralSentence& s,
   DropoutMask(opt.input_dropout, rng, &x_mask);
   x.array() *= x_mask.array();
 
-  // BiLSTM forward, keeping activations for the backward pass.
-  MatrixXf acts[2], cells[2], tanh_cells[2], hs[2];
-  for (int dir = 0; dir < 2; ++dir) {
-    ConstMatMap wx = View(P[dir ? kBwdWx : kFwdWx]);
-    ConstMatMap wh = View(P[dir ? kBwdWh : kFwdWh]);
-    ConstVecMap b(P[dir ? kBwdB : kFwdB].v.data(), h4);
-    MatrixXf& a = acts[dir];
-    a.noalias() = wx * x;
-    a.colwise() += b;
-    cells[dir].setZero(hid, n);
-    tanh_cells[dir].setZero(hid, n);
-    hs[dir].setZero(hid, n);
-    int prev = -1;
-    for (int k = 0; k < n; ++k) {
-      const int t = dir == 0 ? k : n - 1 - k;
-      auto pre = a.col(t);
-      if (prev >= 0) pre.noalias() += wh * hs[dir].col(prev);
-      SigmoidInPlace(pre.segment(0, 2 * hid));
-      TanhInPlace(pre.segment(2 * hid, hid));
-      SigmoidInPlace(pre.segment(3 * hid, hid));
-      auto c = cells[dir].col(t);
-      if (prev >= 0) {
-        c.array() = pre.segment(hid, hid).array() * cells[dir].col(prev).array();
-      } else {
-        c.setZero();
-      }
-      c.array() += pre.segment(0, hid).array() * pre.segment(2 * hid, hid).array();
-      tanh_cells[dir].col(t) = c.array().tanh().matrix();
-      hs[dir].col(t).array() =
-          pre.segment(3 * hid, hid).array() * tanh_cells[dir].col(t).array();
-      prev = t;
-    }
+  double loss = 0;
+
+  // BiLSTM forward, keeping activations for the backward pass; dropout
+  // between the layers as on the top one.
+  LstmLayer layers[2];
+  MatrixXf hidden, hidden1, h1_mask;
+  if (d.layers == 1) {
+    LstmForward(parser, 0, x, &layers[0], &hidden);
+  } else {
+    LstmForward(parser, 0, x, &layers[0], &hidden1);
+    h1_mask.resize(2 * hid, n);
+    DropoutMask(opt.hidden_dropout, rng, &h1_mask);
+    hidden1.array() *= h1_mask.array();
+    LstmForward(parser, 1, hidden1, &layers[1], &hidden);
   }
-  MatrixXf hidden(2 * hid, n);
-  hidden.topRows(hid) = hs[0];
-  hidden.bottomRows(hid) = hs[1];
   MatrixXf h_mask(2 * hid, n);
   DropoutMask(opt.hidden_dropout, rng, &h_mask);
   hidden.array() *= h_mask.array();
+
+  // Tag head: softmax over the tagger's classes, gold tags.
+  MatrixXf d_tag;
+  if (d.tag_head && !s.tags.empty()) {
+    d_tag = View(P[kTagW]) * hidden;
+    d_tag.colwise() += ConstVecMap(P[kTagB].v.data(), d.num_tags);
+    SoftmaxColumns(&d_tag);
+    for (int i = 0; i < n; ++i) {
+      loss -= std::log(std::max(d_tag(s.tags[i], i), 1e-30f));
+      d_tag(s.tags[i], i) -= 1.f;
+    }
+    G(kTagW).noalias() += d_tag * hidden.transpose();
+    G(kTagB) += d_tag.rowwise().sum();
+  }
 
   // ReLU layers.
   MatrixXf mlp_pre = View(P[kMlpW]) * hidden;
@@ -200,7 +293,6 @@ double SentenceGradient(const NeuralParser& parser, const NeuralSentence& s,
     scores(i + 1, i) = -std::numeric_limits<float>::infinity();
   }
   SoftmaxColumns(&scores);
-  double loss = 0;
   MatrixXf& d_scores = scores;  // becomes the gradient in place
   for (int i = 0; i < n; ++i) {
     const int gold = s.heads[i] + 1;
@@ -270,45 +362,21 @@ double SentenceGradient(const NeuralParser& parser, const NeuralSentence& s,
   G(kMlpW).noalias() += d_mlp * hidden.transpose();
   G(kMlpB) += d_mlp.rowwise().sum();
   MatrixXf d_hidden = View(P[kMlpW]).transpose() * d_mlp;
+
+  if (d_tag.size() > 0) {
+    d_hidden.noalias() += View(P[kTagW]).transpose() * d_tag;
+  }
   d_hidden.array() *= h_mask.array();
 
   // BiLSTM backward.
   MatrixXf d_x = MatrixXf::Zero(in_dim, n);
-  for (int dir = 0; dir < 2; ++dir) {
-    ConstMatMap wx = View(P[dir ? kBwdWx : kFwdWx]);
-    ConstMatMap wh = View(P[dir ? kBwdWh : kFwdWh]);
-    const MatrixXf& a = acts[dir];
-    MatrixXf d_pre(h4, n), h_prev = MatrixXf::Zero(hid, n);
-    VectorXf dh_next = VectorXf::Zero(hid), dc_next = VectorXf::Zero(hid);
-    VectorXf dh(hid), dc(hid);
-    for (int k = n - 1; k >= 0; --k) {
-      const int t = dir == 0 ? k : n - 1 - k;
-      const int prev = k == 0 ? -1 : (dir == 0 ? t - 1 : t + 1);
-      auto gi = a.col(t).segment(0, hid).array();
-      auto gf = a.col(t).segment(hid, hid).array();
-      auto gg = a.col(t).segment(2 * hid, hid).array();
-      auto go = a.col(t).segment(3 * hid, hid).array();
-      auto tc = tanh_cells[dir].col(t).array();
-      dh = d_hidden.col(t).segment(dir * hid, hid) + dh_next;
-      dc.array() = dh.array() * go * (1.f - tc * tc) + dc_next.array();
-      auto dp = d_pre.col(t);
-      dp.segment(3 * hid, hid).array() = dh.array() * tc * go * (1.f - go);
-      dp.segment(0, hid).array() = dc.array() * gg * gi * (1.f - gi);
-      dp.segment(2 * hid, hid).array() = dc.array() * gi * (1.f - gg * gg);
-      if (prev >= 0) {
-        dp.segment(hid, hid).array() =
-            dc.array() * cells[dir].col(prev).array() * gf * (1.f - gf);
-        h_prev.col(t) = hs[dir].col(prev);
-      } else {
-        dp.segment(hid, hid).setZero();
-      }
-      dc_next.array() = dc.array() * gf;
-      dh_next.noalias() = wh.transpose() * dp;
-    }
-    G(dir ? kBwdWh : kFwdWh).noalias() += d_pre * h_prev.transpose();
-    G(dir ? kBwdWx : kFwdWx).noalias() += d_pre * x.transpose();
-    G(dir ? kBwdB : kFwdB) += d_pre.rowwise().sum();
-    d_x.noalias() += wx.transpose() * d_pre;
+  if (d.layers == 1) {
+    LstmBackward(parser, 0, x, layers[0], d_hidden, grads, &d_x);
+  } else {
+    MatrixXf d_hidden1 = MatrixXf::Zero(2 * hid, n);
+    LstmBackward(parser, 1, hidden1, layers[1], d_hidden, grads, &d_hidden1);
+    d_hidden1.array() *= h1_mask.array();
+    LstmBackward(parser, 0, x, layers[0], d_hidden1, grads, &d_x);
   }
   d_x.array() *= x_mask.array();
 
@@ -435,14 +503,14 @@ NeuralParser TrainNeuralParser(
                  "parser epoch %d/%d: loss %.4f per word, %.1fs; dev LAS %.2f\n",
                  epoch + 1, opt.epochs, epoch_loss / std::max<size_t>(epoch_words, 1),
                  train_secs, las);
-    if (las > best_las) {
+    if (las > best_las || (opt.keep_last_epoch && epoch + 1 == opt.epochs)) {
       best_las = las;
       best_epoch = epoch + 1;
       best = average;
     }
   }
-  std::fprintf(stderr, "keeping parser epoch %d (dev LAS %.2f)\n", best_epoch,
-               best_las);
+  std::fprintf(stderr, "keeping parser epoch %d (dev LAS %.2f)%s\n", best_epoch,
+               best_las, opt.keep_last_epoch ? ", the last" : "");
   return best;
 }
 

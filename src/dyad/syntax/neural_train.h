@@ -29,6 +29,7 @@ struct NeuralSentence {
   std::vector<NeuralInput> words;
   std::vector<int> heads;   // -1 = root
   std::vector<int> labels;  // parser label index
+  std::vector<int> tags;    // gold tagger classes, for the tag head
 };
 
 struct NeuralTrainOptions {
@@ -47,6 +48,9 @@ struct NeuralTrainOptions {
   float mlp_dropout = 0.25f;
   float word_dropout_alpha = 0.25f;
   int threads = 2;
+  // Keep the last epoch rather than the best on dev (for a model trained
+  // on dev too, with the epoch count fixed by a run that was not).
+  bool keep_last_epoch = false;
   uint64_t seed = 0x5EED2024;
 };
 
@@ -65,8 +69,8 @@ double SentenceGradient(const NeuralParser& parser, const NeuralSentence& s,
                         std::mt19937_64* rng, std::vector<ParamMatrix>* grads);
 
 // Trains from `init` (dims, vocab and initial parameters set) and returns
-// the parameters of the epoch with the highest dev_las(parser, epoch)
-// (Prepare() already called).
+// the parameters of the epoch with the highest dev_las(parser, epoch), or
+// of the last one with keep_last_epoch (Prepare() already called).
 NeuralParser TrainNeuralParser(
     NeuralParser init, const std::vector<NeuralSentence>& train,
     const std::vector<int>& word_counts, const NeuralTrainOptions& options,

@@ -245,11 +245,25 @@ bool TrainSyntaxModel(const TrainOptions& opt, std::string* error) {
     *error = opt.dev_path + ": " + *error;
     return false;
   }
+  std::vector<std::string> extra_bytes(opt.extra_train_paths.size());
+  for (size_t k = 0; k < extra_bytes.size(); ++k) {
+    const std::string& path = opt.extra_train_paths[k];
+    std::vector<ConlluSentence> more;
+    if (!ReadFileBytes(path, &extra_bytes[k], error)) return false;
+    if (!ParseConllu(extra_bytes[k], &more, error)) {
+      *error = path + ": " + *error;
+      return false;
+    }
+    train.insert(train.end(), std::make_move_iterator(more.begin()),
+                 std::make_move_iterator(more.end()));
+  }
   if (train.empty()) return *error = opt.train_path + ": no sentences", false;
-  // The model records exactly which data it came from: train then dev.
+  // The model records exactly which data it came from: train, any extra
+  // training files, then dev.
   XXH64_state_t* hs = XXH64_createState();
   XXH64_reset(hs, 0);
   XXH64_update(hs, train_bytes.data(), train_bytes.size());
+  for (const std::string& b : extra_bytes) XXH64_update(hs, b.data(), b.size());
   XXH64_update(hs, dev_bytes.data(), dev_bytes.size());
   const uint64_t data_hash = XXH64_digest(hs);
   XXH64_freeState(hs);
@@ -323,6 +337,11 @@ bool TrainSyntaxModel(const TrainOptions& opt, std::string* error) {
     }
   }
   init.dims = opt.parser_dims;
+  if (init.dims.hidden % 2 != 0 || init.dims.layers < 1 ||
+      init.dims.layers > 2) {
+    *error = "the parser needs an even --hidden and 1 or 2 --layers";
+    return false;
+  }
   init.dims.vocab = static_cast<int>(word_counts.size());
   init.dims.num_tags = num_tags;
   init.dims.num_labels = num_labels;
@@ -339,6 +358,7 @@ bool TrainSyntaxModel(const TrainOptions& opt, std::string* error) {
         init.vocab_affixes[in.word * kNumAffixes + k] = in.affix[k];
       }
       ns.heads.push_back(sent.words[i].head);
+      ns.tags.push_back(corpus.tags[s][i]);
       ns.labels.push_back(tables.label_ids.at(sent.words[i].deprel));
     }
   }

@@ -15,6 +15,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "dyad/syntax/neural_parser.h"
 #include "dyad/syntax/neural_train.h"
@@ -23,6 +24,9 @@ namespace dyad::syntax {
 
 struct TrainOptions {
   std::string train_path;
+  // Read after train_path, as more training sentences (the data hash
+  // covers train, these, then dev).
+  std::vector<std::string> extra_train_paths;
   std::string dev_path;
   std::string out_path;
   int tagger_iterations = 10;
