@@ -129,9 +129,8 @@ struct Document {
   // ("MOSCOW, April 13 -", "THE HAGUE, Netherlands -", "WASHINGTON -"),
   // dash included; 0 when there is none. Only the first sentence of one
   // of the first three paragraphs (a headline may come first) can have
-  // one. A
-  // dateline says where the story was filed: it is neither an actor nor
-  // part of the sentence's grammar.
+  // one. A dateline says where the story was filed: it is neither an
+  // actor nor part of the sentence's grammar.
   uint32_t DatelineLength(uint32_t sentence) const;
 };
 

@@ -999,10 +999,9 @@ void SentenceCoder::CodePredicate(int p, bool nominal) {
   }
   // "Rwanda and Congo signed an agreement": two parties acting together
   // are each other's target (below), not responders to an earlier act.
-  std::vector<int> coordinated_sources = source_mentions;
-  ExtendCoordinated(&coordinated_sources);
-  const bool joint = Has(lexicon_.symmetric_codes, info->code) &&
-                     coordinated_sources.size() == 2;
+  ExtendCoordinated(&source_mentions);
+  const bool symmetric_code = Has(lexicon_.symmetric_codes, info->code);
+  const bool joint = symmetric_code && source_mentions.size() == 2;
   bool untargeted = false;
   if (target_mentions.empty() && !nominal && !joint &&
       Has(lexicon_.responding_roots, info->code.substr(0, 2))) {
@@ -1016,8 +1015,7 @@ void SentenceCoder::CodePredicate(int p, bool nominal) {
         answered = o;
     // "welcomed the ceasefire": an act of two parties answered has no
     // one author; the response has no target.
-    if (answered >= 0 && LemmaIs(answered, lexicon_.joint_acts) &&
-        !Has(lexicon_.symmetric_codes, info->code)) {
+    if (answered >= 0 && LemmaIs(answered, lexicon_.joint_acts) && !symmetric_code) {
       untargeted = true;
       answered = -1;
     }
@@ -1045,7 +1043,6 @@ void SentenceCoder::CodePredicate(int p, bool nominal) {
     if (aimed_at_subject) surface_note += " (target: subject of \"" +
                                           std::string(tree_.form(tree_.head(p))) + "\")";
   }
-  ExtendCoordinated(&source_mentions);
   ExtendCoordinated(&target_mentions);
   // "China deployed warships and coast guard vessels near Taiwan": a show
   // of force (15x) moves the actor's own forces; they are not its target,
@@ -1068,7 +1065,7 @@ void SentenceCoder::CodePredicate(int p, bool nominal) {
   }
   // An intent is its subject's alone ("agreed to meet X") unless two parties
   // share it ("A and B agreed to meet").
-  const bool symmetric = Has(lexicon_.symmetric_codes, info->code) && (intent.empty() || joint);
+  const bool symmetric = symmetric_code && (intent.empty() || joint);
   // "A and B agreed", "A and B met": each with the other.
   if (target_mentions.empty() && symmetric && source_mentions.size() == 2)
     target_mentions.push_back(source_mentions[1]),
